@@ -1,0 +1,40 @@
+# make run: set up .venv, build the site, upgrade the database, serve both.
+# make test: the whole test suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: run test site install db-upgrade clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+instance/config.py:
+	mkdir -p instance
+	$(PYTHON) -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
+
+site: install
+	$(BIN)/mkdocs build --strict --quiet
+
+db-upgrade: install instance/config.py
+	$(BIN)/flask --app collector db upgrade
+
+run: site db-upgrade
+	@echo "Serving the site and the collector on http://$(HOST):$(PORT)/"
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - 'collector:create_app()'
+
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

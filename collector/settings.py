@@ -1,0 +1,77 @@
+"""Every collector setting, declared once with its default and its help."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        """Return the environment variable that sets this value."""
+        return f"COLLECTOR_{self.name}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "SECRET_KEY",
+        None,
+        "Key that signs admin sessions; the collector refuses to start without it.",
+    ),
+    Setting(
+        "DATABASE_URL",
+        None,
+        "SQLAlchemy URL of the database; empty means collector.sqlite3 in the "
+        "instance folder.",
+    ),
+    Setting(
+        "SITE_DIR",
+        str(PROJECT_ROOT / "site"),
+        "Folder of the built static site that the collector serves and re-uses "
+        "for pages with errors.",
+    ),
+    Setting(
+        "DOCS_DIR",
+        str(PROJECT_ROOT / "docs"),
+        "Folder of the site's Markdown; docs/layanan/*.md define the valid services.",
+    ),
+    Setting(
+        "MKDOCS_YML",
+        str(PROJECT_ROOT / "mkdocs.yml"),
+        "The site's configuration, read for the unit's name and facts.",
+    ),
+    Setting(
+        "TIMEZONE",
+        "Asia/Jakarta",
+        "Time zone of the unit: days in reports and exports are cut in it.",
+    ),
+    Setting(
+        "UNIT_CODE",
+        "rutan-batusangkar",
+        "Short code of the unit stored on every record.",
+    ),
+    Setting(
+        "SQLITE_BUSY_TIMEOUT",
+        30,
+        "Seconds a SQLite writer waits for the lock before giving up.",
+    ),
+    Setting(
+        "MAX_CONTENT_LENGTH",
+        64 * 1024,
+        "Largest request body in bytes; larger posts get a friendly page.",
+    ),
+)
+
+
+def defaults() -> dict[str, Any]:
+    """Return the default value of every setting."""
+    return {setting.name: setting.default for setting in SETTINGS}
