@@ -11,7 +11,11 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from sqlalchemy import select
+
 from . import ikm, importer, layanan, reports
+from .db import db
+from .users import ROLES, User
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +107,71 @@ def import_paper(csv_file: Path) -> None:
     click.echo(f"Imported {count} paper questionnaires from {csv_file}.")
 
 
+users_cli = AppGroup("users", help="Manage the accounts of the admin pages.")
+
+
+def find_user(username: str) -> User:
+    """Return the account with that name, or stop with a clear message."""
+    user = db.session.scalars(select(User).where(User.username == username)).first()
+    if user is None:
+        raise click.ClickException(f"no user named '{username}'")
+
+    return user
+
+
+def new_password(password: str | None) -> str:
+    """Return the given password, or ask for one twice without echoing it."""
+    return password or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+
+
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", type=click.Choice(sorted(ROLES)), required=True)
+@click.option("--password", help="The password; asked for when left out.")
+def create_user(username: str, role: str, password: str | None) -> None:
+    """Create an account with a role."""
+    if db.session.scalars(select(User).where(User.username == username)).first():
+        raise click.ClickException(f"a user named '{username}' already exists")
+
+    user = User(username=username, role=role)
+    try:
+        user.set_password(new_password(password))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Created {username} with role {role}.")
+
+
+@users_cli.command("set-password")
+@click.argument("username")
+@click.option("--password", help="The new password; asked for when left out.")
+def set_password(username: str, password: str | None) -> None:
+    """Set a new password for an account."""
+    user = find_user(username)
+    try:
+        user.set_password(new_password(password))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+
+    db.session.commit()
+    click.echo(f"Password of {username} changed.")
+
+
+@users_cli.command("disable")
+@click.argument("username")
+def disable_user(username: str) -> None:
+    """Stop an account from signing in."""
+    user = find_user(username)
+    user.aktif = False
+    db.session.commit()
+    click.echo(f"Disabled {username}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(ikm_cli)
+    app.cli.add_command(users_cli)
