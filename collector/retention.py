@@ -7,6 +7,7 @@ from datetime import date
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from . import guestbook, localdays
 from .db import db
@@ -23,6 +24,7 @@ def cutoff() -> date:
 
 
 @click.command("purge")
+@with_appcontext
 @click.option("--dry-run", is_flag=True, help="Only report what would be erased.")
 def purge_command(dry_run: bool) -> None:
     """Erase names, phones, origins and purposes of guestbook entries past retention."""
