@@ -14,8 +14,8 @@ from flask_login import logout_user
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import select
-from wtforms import PasswordField, StringField
 from werkzeug.exceptions import HTTPException
+from wtforms import PasswordField, StringField
 from wtforms.validators import InputRequired
 
 from . import site, throttle
@@ -84,7 +84,7 @@ def login():
     client = request.remote_addr or "-"
     wait = throttle.minutes_to_wait(username, client)
     if wait:
-        log.info("refused login username=%s client=%s: too many failures", username, client)
+        log.info("refused login username=%s client=%s: too many", username, client)
         flash(
             "Terlalu banyak percobaan masuk yang gagal. Tunggu "
             f"{wait} menit, lalu coba lagi.",

@@ -62,12 +62,13 @@ SURVEY_COLUMNS = (
         for n, u in enumerate(kuesioner.UNSUR, 1)
     ),
     Column(
-        "jenis_kelamin", "text", "Jenis kelamin responden.", pairs(kuesioner.JENIS_KELAMIN)
+        "jenis_kelamin",
+        "text",
+        "Jenis kelamin responden.",
+        pairs(kuesioner.JENIS_KELAMIN),
     ),
     Column("usia", "int", "Usia responden dalam tahun; kosong bila tidak diisi."),
-    Column(
-        "pendidikan", "text", "Pendidikan terakhir.", pairs(kuesioner.PENDIDIKAN)
-    ),
+    Column("pendidikan", "text", "Pendidikan terakhir.", pairs(kuesioner.PENDIDIKAN)),
     Column("pekerjaan", "text", "Pekerjaan.", pairs(kuesioner.PEKERJAAN)),
     Column("saran", "text", "Saran atau masukan tertulis responden."),
 )
@@ -100,12 +101,20 @@ GUESTBOOK_COLUMNS = (
 SUMMARY_COLUMNS = (
     Column("unsur", "text", "Kode unsur, atau IKM untuk indeks unit."),
     Column("nama", "text", "Nama unsur."),
-    Column("dijawab", "int", "Jumlah responden yang menjawab unsur ini; pada baris IKM, "
-           "jumlah seluruh responden."),
+    Column(
+        "dijawab",
+        "int",
+        "Jumlah responden yang menjawab unsur ini; pada baris IKM, "
+        "jumlah seluruh responden.",
+    ),
     Column("nrr", "decimal", "Nilai rata-rata (NRR) 1-4, dibulatkan 4 desimal."),
     Column("nilai", "decimal", "NRR x 25 (skala 25-100), dibulatkan 2 desimal."),
-    Column("mutu", "text", "Mutu pelayanan.", "A = Sangat Baik; B = Baik; "
-           "C = Kurang Baik; D = Tidak Baik"),
+    Column(
+        "mutu",
+        "text",
+        "Mutu pelayanan.",
+        "A = Sangat Baik; B = Baik; C = Kurang Baik; D = Tidak Baik",
+    ),
 )
 
 
@@ -133,10 +142,20 @@ def survey_rows(period: Period, service: str | None) -> list[dict[str, Any]]:
 
 def guestbook_rows(period: Period, service: str | None) -> list[dict[str, Any]]:
     """Return the guestbook entries of the period with their personal data."""
-    keys = ("tanggal", "layanan", "nama", "telepon", "asal", "keperluan",
-            "jumlah_pengikut", "sumber")
+    keys = (
+        "tanggal",
+        "layanan",
+        "nama",
+        "telepon",
+        "asal",
+        "keperluan",
+        "jumlah_pengikut",
+        "sumber",
+    )
     rows = []
-    for n, entry in enumerate(db.session.scalars(between(GuestbookEntry, period, service)), 1):
+    for n, entry in enumerate(
+        db.session.scalars(between(GuestbookEntry, period, service)), 1
+    ):
         row = {"no": n, **{key: getattr(entry, key) for key in keys}}
         row["waktu"] = localdays.local_time(entry.dibuat)[11:]
         row["dihapus_pada"] = localdays.local_time(entry.dihapus_pada)[:10] or None
@@ -166,8 +185,14 @@ def summary_rows(period: Period, service: str | None) -> list[dict[str, Any]]:
         for item in result.unsur
     ]
     rows.append(
-        {"unsur": "IKM", "nama": "Indeks Kepuasan Masyarakat", "dijawab":
-         result.respondents, "nrr": None, "nilai": result.ikm, "mutu": result.mutu}
+        {
+            "unsur": "IKM",
+            "nama": "Indeks Kepuasan Masyarakat",
+            "dijawab": result.respondents,
+            "nrr": None,
+            "nilai": result.ikm,
+            "mutu": result.mutu,
+        }
     )
 
     return rows
@@ -175,15 +200,24 @@ def summary_rows(period: Period, service: str | None) -> list[dict[str, Any]]:
 
 DATASETS = {
     "survei": Dataset(
-        "survei", "Jawaban survei (anonim)", ("admin", "pimpinan"),
-        SURVEY_COLUMNS, survey_rows,
+        "survei",
+        "Jawaban survei (anonim)",
+        ("admin", "pimpinan"),
+        SURVEY_COLUMNS,
+        survey_rows,
     ),
     "ikm": Dataset(
-        "ikm", "Ringkasan IKM per unsur", ("admin", "pimpinan"),
-        SUMMARY_COLUMNS, summary_rows,
+        "ikm",
+        "Ringkasan IKM per unsur",
+        ("admin", "pimpinan"),
+        SUMMARY_COLUMNS,
+        summary_rows,
     ),
     "buku-tamu": Dataset(
-        "buku-tamu", "Buku tamu (data pribadi)", ("admin",),
-        GUESTBOOK_COLUMNS, guestbook_rows,
+        "buku-tamu",
+        "Buku tamu (data pribadi)",
+        ("admin",),
+        GUESTBOOK_COLUMNS,
+        guestbook_rows,
     ),
 }

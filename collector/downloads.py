@@ -38,7 +38,9 @@ def summary(
     """Gather the summary sheet's figures: the index and the counts per service."""
     if dataset.name == "buku-tamu":
         counts = guestbook.counts(guestbook.matching(period, service))
-        per_service = [(c.layanan, c.entries, f"{c.companions} pengikut") for c in counts]
+        per_service = [
+            (c.layanan, c.entries, f"{c.companions} pengikut") for c in counts
+        ]
     else:
         respondents = reports.respondents_per_service(period)
         per_service = [
@@ -82,8 +84,11 @@ def download(name: str, fmt: str):
         problem = f"Layanan “{service[:40]}” tidak dikenal. Pilih dari daftar."
     if problem:
         page = render_template(
-            "admin/exports.html", datasets=allowed(), period=period,
-            services=known, problem=problem,
+            "admin/exports.html",
+            datasets=allowed(),
+            period=period,
+            services=known,
+            problem=problem,
         )
         return page, 400
 
@@ -101,9 +106,13 @@ def download(name: str, fmt: str):
         f"{service or 'semua'}: {len(rows)} baris",
     )
     db.session.commit()
-    log.info("export %s.%s rows=%d user=%s", name, fmt, len(rows), current_user.username)
+    log.info(
+        "export %s.%s rows=%d user=%s", name, fmt, len(rows), current_user.username
+    )
 
-    filename = f"{name}_{period.start}_{period.end}{'_' + service if service else ''}.{fmt}"
+    filename = (
+        f"{name}_{period.start}_{period.end}{'_' + service if service else ''}.{fmt}"
+    )
     response = Response(body, mimetype=FORMATS[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"

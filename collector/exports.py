@@ -108,8 +108,9 @@ def put(sheet, row: int, col: int, value: Any, column: Column | None = None):
 
     if kind in ("int", "decimal") or isinstance(value, int | Decimal):
         cell.value = value
-        if isinstance(value, Decimal):
-            cell.number_format = "0." + "0" * max(0, -value.as_tuple().exponent)
+        places = -value.as_tuple().exponent if isinstance(value, Decimal) else 0
+        if places > 0:
+            cell.number_format = "0." + "0" * places
         return cell
 
     if isinstance(value, date):
@@ -162,8 +163,13 @@ def summary_sheet(sheet, dataset: Dataset, summary: Summary, rows: int) -> None:
     start = len(facts) + 2
     header(sheet, start, ["Unsur", "Dijawab", "NRR", "Nilai (NRR x 25)", "Mutu"])
     for r, item in enumerate(result.unsur, start + 1):
-        values = [item.key, item.answered, item.nrr_rounded, item.ikm,
-                  item.grade.mutu if item.grade else None]
+        values = [
+            item.key,
+            item.answered,
+            item.nrr_rounded,
+            item.ikm,
+            item.grade.mutu if item.grade else None,
+        ]
         for c, value in enumerate(values, 1):
             put(sheet, r, c, value)
 
@@ -179,8 +185,13 @@ def summary_sheet(sheet, dataset: Dataset, summary: Summary, rows: int) -> None:
 def codebook_sheet(sheet, dataset: Dataset, services: dict[str, str]) -> None:
     """Fill the codebook: every column, what it means and what its codes stand for."""
     header(sheet, 1, ["Kolom", "Jenis", "Arti", "Kode"])
-    kinds = {"int": "angka", "decimal": "angka desimal", "date": "tanggal",
-             "text": "teks", "phone": "teks (nomor telepon)"}
+    kinds = {
+        "int": "angka",
+        "decimal": "angka desimal",
+        "date": "tanggal",
+        "text": "teks",
+        "phone": "teks (nomor telepon)",
+    }
     for r, column in enumerate(dataset.columns, 2):
         codes = column.codes
         if column.key == "layanan":
@@ -190,8 +201,13 @@ def codebook_sheet(sheet, dataset: Dataset, services: dict[str, str]) -> None:
             put(sheet, r, c, value).alignment = WRAP
     note_row = len(dataset.columns) + 3
     put(sheet, note_row, 1, "Catatan").font = BOLD
-    put(sheet, note_row, 3, "Sel teks yang diawali =, +, -, @ ditandai sebagai teks "
-        "agar tidak dijalankan sebagai rumus; isinya tidak diubah.").alignment = WRAP
+    put(
+        sheet,
+        note_row,
+        3,
+        "Sel teks yang diawali =, +, -, @ ditandai sebagai teks "
+        "agar tidak dijalankan sebagai rumus; isinya tidak diubah.",
+    ).alignment = WRAP
     for letter, width in zip("ABCD", (18, 14, 60, 60), strict=True):
         sheet.column_dimensions[letter].width = width
 

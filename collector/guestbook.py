@@ -63,7 +63,9 @@ def counts(conditions) -> list[ServiceCount]:
         .order_by(GuestbookEntry.layanan)
     )
 
-    return [ServiceCount(code, int(n), int(c)) for code, n, c in db.session.execute(query)]
+    return [
+        ServiceCount(code, int(n), int(c)) for code, n, c in db.session.execute(query)
+    ]
 
 
 def erase_personal(entry: GuestbookEntry) -> None:
@@ -74,7 +76,7 @@ def erase_personal(entry: GuestbookEntry) -> None:
 
 
 def purgeable(cutoff: date):
-    """Return the conditions of entries before the cut-off that still hold personal data."""
+    """Return the conditions of entries before the cut-off with personal data."""
     return (GuestbookEntry.tanggal < cutoff, GuestbookEntry.dihapus_pada.is_(None))
 
 
@@ -86,10 +88,12 @@ def count_purgeable(cutoff: date) -> int:
 
 
 def purge(cutoff: date) -> int:
-    """Erase the personal fields of every entry dated before the cut-off; caller commits."""
+    """Erase the personal fields of entries dated before the cut-off; caller commits."""
     values = {field: None for field in PERSONAL}
-    statement = update(GuestbookEntry).where(*purgeable(cutoff)).values(
-        **values, dihapus_pada=utcnow()
+    statement = (
+        update(GuestbookEntry)
+        .where(*purgeable(cutoff))
+        .values(**values, dihapus_pada=utcnow())
     )
 
     return db.session.execute(statement).rowcount

@@ -5,8 +5,16 @@ from __future__ import annotations
 import functools
 import logging
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template
-from flask import request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
@@ -128,7 +136,9 @@ def correct(entry_id: int):
     """Correct an entry on the visitor's request, with the public form's rules."""
     entry = visible_entry(entry_id)
     if entry.dihapus_pada:
-        flash("Data pribadi entri ini sudah dihapus dan tidak dapat dikoreksi.", "error")
+        flash(
+            "Data pribadi entri ini sudah dihapus dan tidak dapat dikoreksi.", "error"
+        )
         return redirect(url_for(".detail", entry_id=entry.id))
 
     current = {name: getattr(entry, name) for name in EDITABLE}
@@ -178,6 +188,8 @@ def erase(entry_id: int):
     audit("hapus-buku-tamu", f"entri #{entry.id}; alasan: {form.alasan.data}")
     db.session.commit()
     log.info("erased personal data of guestbook id=%s", entry.id)
-    flash("Data pribadi entri ini sudah dihapus. Jumlah kunjungan tetap tercatat.", "info")
+    flash(
+        "Data pribadi entri ini sudah dihapus. Jumlah kunjungan tetap tercatat.", "info"
+    )
 
     return redirect(url_for(".detail", entry_id=entry.id))

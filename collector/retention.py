@@ -39,13 +39,8 @@ def purge_command(dry_run: bool) -> None:
         return
 
     count = guestbook.purge(first_kept)
-    db.session.add(
-        AuditEntry(
-            username="(perintah)",
-            aksi="purge",
-            rincian=f"{count} entri buku tamu sebelum {first_kept} dihapus data pribadinya",
-        )
-    )
+    detail = f"data pribadi {count} entri buku tamu sebelum {first_kept} dihapus"
+    db.session.add(AuditEntry(username="(perintah)", aksi="purge", rincian=detail))
     db.session.commit()
     log.info("purged %d guestbook entries before %s", count, first_kept)
     click.echo(

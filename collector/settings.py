@@ -76,6 +76,11 @@ SETTINGS: tuple[Setting, ...] = (
         "admin session cookie is sent over HTTPS only.",
     ),
     Setting(
+        "SESSION_COOKIE_SECURE",
+        False,
+        "Send the admin session cookie over HTTPS only, even without PUBLIC_URL.",
+    ),
+    Setting(
         "ADMIN_SESSION_HOURS",
         8,
         "Hours an admin stays signed in before signing in again.",

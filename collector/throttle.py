@@ -33,7 +33,10 @@ def minutes_to_wait(username: str, client: str) -> int:
     since = utcnow() - window()
     limit = int(current_app.config["LOGIN_MAX_FAILURES"])
     waits = []
-    for column, value in ((LoginFailure.username, username), (LoginFailure.klien, client)):
+    for column, value in (
+        (LoginFailure.username, username),
+        (LoginFailure.klien, client),
+    ):
         query = (
             select(LoginFailure.waktu)
             .where(column == value, LoginFailure.waktu > since)
@@ -51,7 +54,9 @@ def minutes_to_wait(username: str, client: str) -> int:
 
 def record_failure(username: str, client: str) -> None:
     """Count a failed sign-in and forget the ones too old to count; caller commits."""
-    db.session.execute(delete(LoginFailure).where(LoginFailure.waktu < utcnow() - window()))
+    db.session.execute(
+        delete(LoginFailure).where(LoginFailure.waktu < utcnow() - window())
+    )
     db.session.add(LoginFailure(username=username[:40], klien=client[:64]))
 
 
@@ -66,4 +71,3 @@ def forget_failures(username: str, client: str) -> None:
             LoginFailure.username == username, LoginFailure.klien == client
         )
     )
-

@@ -50,8 +50,9 @@ def test_each_role_gets_exactly_the_pages_of_the_table(role, signed_in, two_entr
     token = {"csrf_token": csrf_token(client.get("/admin/").get_data(as_text=True))}
     expected = {(m, url): row[ROLES.index(role)] for m, url, *row in ACCESS}
     got = {
-        (m, url): client.open(url, method=m, data=token if m == "POST" else None)
-        .status_code
+        (m, url): client.open(
+            url, method=m, data=token if m == "POST" else None
+        ).status_code
         for m, url in expected
     }
 

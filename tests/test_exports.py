@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -24,14 +25,27 @@ def march(app):
     """Store survey responses and guestbook entries around March 2026."""
     with app.app_context():
         stored_response(date(2026, 2, 28), saran="di luar periode")
-        stored_response(date(2026, 3, 1), saran="=HYPERLINK(\"http://x\",\"klik\")",
-                        persyaratan=3, waktu=None)
-        stored_response(date(2026, 3, 31), saran="-5 menit lebih cepat\x07",
-                        layanan="pengaduan", usia=61, prosedur=2)
+        stored_response(
+            date(2026, 3, 1),
+            saran='=HYPERLINK("http://x","klik")',
+            persyaratan=3,
+            waktu=None,
+        )
+        stored_response(
+            date(2026, 3, 31),
+            saran="-5 menit lebih cepat\x07",
+            layanan="pengaduan",
+            usia=61,
+            prosedur=2,
+        )
         stored_response(date(2026, 4, 1), saran="di luar periode")
         stored_entry(date(2026, 3, 1), nama="@Siti", telepon="+6281234567890")
-        stored_entry(date(2026, 3, 31), nama="Budi", telepon="+12025550123",
-                     keperluan="+62 hubungi balik\r\nbesok")
+        stored_entry(
+            date(2026, 3, 31),
+            nama="Budi",
+            telepon="+12025550123",
+            keperluan="+62 hubungi balik\r\nbesok",
+        )
         stored_entry(date(2026, 4, 1), nama="Sesudah")
 
 
@@ -39,7 +53,7 @@ def read_csv(response, delimiter: str = ";") -> list[dict[str, str]]:
     """Check the byte-order mark and return the rows of a CSV download."""
     body = response.get_data()
     assert body.startswith(BOM)
-    text = body[len(BOM):].decode("utf-8")
+    text = body[len(BOM) :].decode("utf-8")
 
     return list(csv.DictReader(io.StringIO(text), dialect="excel", delimiter=delimiter))
 
@@ -63,15 +77,21 @@ def test_survey_csv_holds_the_period_with_both_end_days(march, admin_client):
 def test_survey_csv_neutralises_formulas_and_keeps_numbers_plain(march, admin_client):
     rows = read_csv(admin_client.get("/admin/ekspor/survei.csv", query_string=MARCH))
 
-    assert rows[0]["saran"] == "'=HYPERLINK(\"http://x\",\"klik\")"
+    assert rows[0]["saran"] == '\'=HYPERLINK("http://x","klik")'
     assert rows[1]["saran"] == "'-5 menit lebih cepat "
-    assert (rows[0]["persyaratan"], rows[0]["waktu"], rows[1]["usia"]) == ("3", "", "61")
+    assert (rows[0]["persyaratan"], rows[0]["waktu"], rows[1]["usia"]) == (
+        "3",
+        "",
+        "61",
+    )
     assert "nama" not in rows[0] and "telepon" not in rows[0]
 
 
 def test_survey_csv_can_use_commas_and_a_service_filter(march, admin_client):
     query = {**MARCH, "pemisah": "koma", "layanan": "pengaduan"}
-    rows = read_csv(admin_client.get("/admin/ekspor/survei.csv", query_string=query), ",")
+    rows = read_csv(
+        admin_client.get("/admin/ekspor/survei.csv", query_string=query), ","
+    )
 
     assert [(row["tanggal"], row["layanan"]) for row in rows] == [
         ("2026-03-31", "pengaduan")
@@ -102,7 +122,8 @@ def test_guestbook_csv_keeps_phone_numbers_whole_and_never_a_formula(
 
 def test_a_reversed_period_is_refused_in_indonesian(admin_client):
     response = admin_client.get(
-        "/admin/ekspor/survei.csv", query_string={"dari": "2026-03-31", "sampai": "2026-03-01"}
+        "/admin/ekspor/survei.csv",
+        query_string={"dari": "2026-03-31", "sampai": "2026-03-01"},
     )
 
     assert response.status_code == 400
@@ -123,7 +144,7 @@ def test_survey_xlsx_has_typed_cells_and_neutralised_text(march, admin_client):
     assert first["persyaratan"].value == 3 and first["persyaratan"].data_type == "n"
     assert first["waktu"].value is None
     assert second["usia"].value == 61
-    assert first["saran"].value == "=HYPERLINK(\"http://x\",\"klik\")"
+    assert first["saran"].value == '=HYPERLINK("http://x","klik")'
     assert first["saran"].data_type == "s" and first["saran"].quotePrefix
     assert second["saran"].value == "-5 menit lebih cepat "
     assert second["saran"].quotePrefix
@@ -132,14 +153,16 @@ def test_survey_xlsx_has_typed_cells_and_neutralised_text(march, admin_client):
 
 def test_the_summary_sheet_shows_the_reports_index(app, march, admin_client):
     book = read_xlsx(admin_client.get("/admin/ekspor/survei.xlsx", query_string=MARCH))
-    facts = {row[0].value: row[1].value for row in book["Ringkasan"].iter_rows(max_row=8)}
+    facts = {
+        row[0].value: row[1].value for row in book["Ringkasan"].iter_rows(max_row=8)
+    }
     with app.app_context():
         period = reports.Period(date(2026, 3, 1), date(2026, 3, 31))
         expected = ikm.compute(*reports.survey_totals(period))
 
     assert facts["Periode"] == "2026-03-01 s.d. 2026-03-31"
     assert facts["Responden survei"] == 2
-    assert str(facts["IKM"]) == str(expected.ikm)
+    assert Decimal(str(facts["IKM"])) == expected.ikm
     assert facts["Mutu"] == expected.mutu
 
 

@@ -71,9 +71,11 @@ def test_counts_per_service_include_companions(app, signed_in):
         stored_entry(date(2026, 3, 6), layanan="kunjungan", jumlah_pengikut=0)
         stored_entry(date(2026, 3, 6), layanan="pengaduan", jumlah_pengikut=None)
 
-    page = signed_in("pimpinan").get(
-        "/admin/buku-tamu/?dari=2026-03-01&sampai=2026-03-31"
-    ).get_data(as_text=True)
+    page = (
+        signed_in("pimpinan")
+        .get("/admin/buku-tamu/?dari=2026-03-01&sampai=2026-03-31")
+        .get_data(as_text=True)
+    )
     cells = re.findall(r'<td class="num">(\d+)</td>', page)
 
     assert cells == ["2", "2", "1", "0"]
@@ -86,9 +88,11 @@ def test_the_desk_sees_only_todays_entries_whatever_it_asks_for(app, signed_in):
         stored_entry(jakarta_today(), nama="Hari Ini")
         stored_entry(jakarta_today() - timedelta(days=1), nama="Kemarin")
 
-    page = signed_in("petugas").get(
-        "/admin/buku-tamu/?dari=2000-01-01&sampai=2100-01-01"
-    ).get_data(as_text=True)
+    page = (
+        signed_in("petugas")
+        .get("/admin/buku-tamu/?dari=2000-01-01&sampai=2100-01-01")
+        .get_data(as_text=True)
+    )
 
     assert names_listed(page) == ["Hari Ini"]
     assert "Petugas melihat entri hari ini saja" in page
@@ -97,12 +101,19 @@ def test_the_desk_sees_only_todays_entries_whatever_it_asks_for(app, signed_in):
 def test_what_a_visitor_typed_is_shown_as_text(app, admin_client):
     script = "<script>alert('x')</script>"
     with app.app_context():
-        entry = stored_entry(jakarta_today(), nama=script, keperluan=script, asal=script)
+        entry = stored_entry(
+            jakarta_today(), nama=script, keperluan=script, asal=script
+        )
         url = f"/admin/buku-tamu/{entry.id}"
 
-    pages = [admin_client.get(url).get_data(as_text=True) for url in (
-        "/admin/buku-tamu/", url, url + "/koreksi",
-    )]
+    pages = [
+        admin_client.get(url).get_data(as_text=True)
+        for url in (
+            "/admin/buku-tamu/",
+            url,
+            url + "/koreksi",
+        )
+    ]
 
     for page in pages:
         assert "<script>" not in page
@@ -142,8 +153,9 @@ def test_a_correction_is_stored_normalised_and_audited_without_the_values(
     with app.app_context():
         entry = db.session.get(GuestbookEntry, entry_id)
         assert (entry.nama, entry.telepon) == ("Siti Rahmah Putri", "+6281311112222")
-        audit = db.session.scalars(select(AuditEntry).where(
-            AuditEntry.aksi == "koreksi-buku-tamu")).one()
+        audit = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.aksi == "koreksi-buku-tamu")
+        ).one()
         assert audit.rincian.startswith(f"entri #{entry_id}; kolom: nama, telepon;")
         assert "Putri" not in audit.rincian and "1111" not in audit.rincian
 
@@ -199,8 +211,9 @@ def test_erasing_on_request_keeps_the_count_and_audits_the_reason(app, admin_cli
         assert [entry.nama, entry.telepon, entry.asal, entry.keperluan] == [None] * 4
         assert (entry.layanan, entry.jumlah_pengikut) == ("kunjungan", 2)
         assert entry.dihapus_pada is not None
-        audit = db.session.scalars(select(AuditEntry).where(
-            AuditEntry.aksi == "hapus-buku-tamu")).one()
+        audit = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.aksi == "hapus-buku-tamu")
+        ).one()
         assert audit.rincian == f"entri #{entry_id}; alasan: Diminta"
 
     listing = admin_client.get("/admin/buku-tamu/").get_data(as_text=True)

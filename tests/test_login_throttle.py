@@ -95,7 +95,9 @@ def test_failures_older_than_the_window_no_longer_count(app, ani):
     with app.app_context():
         long_ago = utcnow() - timedelta(minutes=16)
         for _ in range(5):
-            db.session.add(LoginFailure(waktu=long_ago, username="ani", klien="1.2.3.4"))
+            db.session.add(
+                LoginFailure(waktu=long_ago, username="ani", klien="1.2.3.4")
+            )
         db.session.commit()
 
     assert attempt(from_address(app, "1.2.3.4"), "ani", PASSWORD).status_code == 302
@@ -108,9 +110,10 @@ def test_a_good_sign_in_clears_only_that_user_names_failures_from_that_address(
     for n in range(4):
         attempt(client, "ani", f"salah-{n}-sekali")
     attempt(client, "ani", PASSWORD)
-    client.post("/admin/keluar", data={
-        "csrf_token": csrf_token(client.get("/admin/").get_data(as_text=True))
-    })
+    client.post(
+        "/admin/keluar",
+        data={"csrf_token": csrf_token(client.get("/admin/").get_data(as_text=True))},
+    )
 
     with app.app_context():
         assert db.session.scalars(select(LoginFailure)).all() == []

@@ -72,7 +72,7 @@ def test_the_purge_erases_old_personal_data_keeps_counts_and_is_audited(
     with app.app_context():
         audit = db.session.scalars(select(AuditEntry)).one()
         assert (audit.username, audit.aksi) == ("(perintah)", "purge")
-        assert audit.rincian.startswith("1 entri buku tamu sebelum ")
+        assert audit.rincian.startswith("data pribadi 1 entri buku tamu sebelum ")
 
 
 def test_a_second_purge_finds_nothing_to_do(app, runner, entries):
