@@ -97,7 +97,7 @@ def index():
 
     conditions = guestbook.matching(period, service, name)
     rows, total = [], 0
-    page = request.args.get("halaman", 1, type=int) or 1
+    page = max(request.args.get("halaman", 1, type=int) or 1, 1)
     if role != "pimpinan":
         rows, total = guestbook.entries(conditions, page)
 

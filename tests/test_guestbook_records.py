@@ -184,12 +184,14 @@ def test_a_bad_correction_is_refused_with_the_public_forms_message(
         assert db.session.get(GuestbookEntry, entry_id).nama == "Siti Rahmah"
 
 
-def test_a_correction_without_csrf_token_is_refused(app, admin_client):
+@pytest.mark.parametrize("action", ["koreksi", "hapus"])
+def test_a_change_without_csrf_token_is_refused(app, admin_client, action):
     with app.app_context():
         entry_id = stored_entry(jakarta_today()).id
 
     response = admin_client.post(
-        f"/admin/buku-tamu/{entry_id}/koreksi", data={"nama": "Orang Lain"}
+        f"/admin/buku-tamu/{entry_id}/{action}",
+        data={"nama": "Orang Lain", "alasan": "Diminta"},
     )
 
     assert response.status_code == 400
@@ -228,3 +230,17 @@ def test_the_audit_page_shows_who_when_in_local_time_and_what(app, admin_client)
 
     assert f"<td>{local}</td><td>uji-admin</td>" in page
     assert "<td>masuk</td>" in page
+
+
+def test_a_long_list_is_shown_a_hundred_entries_a_page(app, admin_client):
+    with app.app_context():
+        for n in range(101):
+            stored_entry(date(2026, 3, 5), nama=f"Tamu {n}")
+
+    query = {"dari": "2026-03-01", "sampai": "2026-03-31"}
+    first = admin_client.get("/admin/buku-tamu/", query_string=query)
+    second = admin_client.get("/admin/buku-tamu/", query_string={**query, "halaman": 2})
+
+    assert len(names_listed(first.get_data(as_text=True))) == 100
+    assert "Halaman 1 dari 2" in first.get_data(as_text=True)
+    assert names_listed(second.get_data(as_text=True)) == ["Tamu 0"]
