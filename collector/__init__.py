@@ -19,7 +19,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auth, cli, settings, site, submissions
+    from . import admin, auditlog, auth, cli, downloads, records, settings, site
+    from . import submissions
     from .db import db, tune_sqlite
 
     app = Flask(
@@ -56,6 +57,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.csrf.exempt(submissions.bp)
     app.register_blueprint(submissions.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(records.bp)
+    app.register_blueprint(auditlog.bp)
+    app.register_blueprint(downloads.bp)
     cli.init_app(app)
 
     return app

@@ -47,6 +47,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def unicode_lower(value):
+    """Return text in lower case by Unicode rules, anything else unchanged."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def tune_sqlite(engine: Engine, busy_timeout: float) -> None:
     """Put every new SQLite connection in WAL mode with a busy timeout."""
 
@@ -58,3 +63,6 @@ def tune_sqlite(engine: Engine, busy_timeout: float) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        # SQLite's own lower() folds only ASCII; searches must ignore case as
+        # PostgreSQL does, for names like "Ümmü" as much as "Siti".
+        dbapi_connection.create_function("lower", 1, unicode_lower, deterministic=True)

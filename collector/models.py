@@ -64,6 +64,7 @@ class GuestbookEntry(Submission, db.Model):
     keperluan: Mapped[str | None] = mapped_column(Text)
     jumlah_pengikut: Mapped[int | None] = mapped_column(SmallInteger)
     persetujuan: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    dihapus_pada: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     __table_args__ = (
         CheckConstraint("jumlah_pengikut >= 0", name="pengikut_not_negative"),

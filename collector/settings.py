@@ -69,6 +69,39 @@ SETTINGS: tuple[Setting, ...] = (
         64 * 1024,
         "Largest request body in bytes; larger posts get a friendly page.",
     ),
+    Setting(
+        "PUBLIC_URL",
+        None,
+        "Public address of the collector; when it starts with https:// the "
+        "admin session cookie is sent over HTTPS only.",
+    ),
+    Setting(
+        "SESSION_COOKIE_SECURE",
+        False,
+        "Send the admin session cookie over HTTPS only, even without PUBLIC_URL.",
+    ),
+    Setting(
+        "ADMIN_SESSION_HOURS",
+        8,
+        "Hours an admin stays signed in before signing in again.",
+    ),
+    Setting(
+        "LOGIN_MAX_FAILURES",
+        5,
+        "Failed sign-ins per user name or per client address before further "
+        "attempts are refused for a while.",
+    ),
+    Setting(
+        "LOGIN_WINDOW_MINUTES",
+        15,
+        "Minutes that failed sign-ins are counted and a refused client waits.",
+    ),
+    Setting(
+        "RETENTION_MONTHS",
+        12,
+        "Months the guestbook keeps personal data; 'flask purge' erases older "
+        "names, phone numbers, origins and purposes.",
+    ),
 )
 
 

@@ -113,3 +113,41 @@ def client(app):
 def runner(app):
     """Return a runner for the collector's commands."""
     return app.test_cli_runner()
+
+
+TEST_PASSWORD = "kata-sandi-uji-panjang"
+
+
+@pytest.fixture
+def signed_in(app):
+    """Return a function that gives a client signed in with an account of a role."""
+    from sqlalchemy import select
+
+    from collector.users import User
+    from tests.helpers import csrf_token
+
+    def sign_in_as(role: str, username: str | None = None):
+        username = username or f"uji-{role}"
+        with app.app_context():
+            query = select(User).where(User.username == username)
+            if db.session.scalars(query).first() is None:
+                user = User(username=username, role=role)
+                user.set_password(TEST_PASSWORD)
+                db.session.add(user)
+                db.session.commit()
+
+        client = app.test_client()
+        token = csrf_token(client.get("/admin/masuk").get_data(as_text=True))
+        data = {"username": username, "password": TEST_PASSWORD, "csrf_token": token}
+        response = client.post("/admin/masuk", data=data)
+        assert response.status_code == 302, f"{username} could not sign in"
+
+        return client
+
+    return sign_in_as
+
+
+@pytest.fixture
+def admin_client(signed_in):
+    """Return a client signed in as an admin."""
+    return signed_in("admin")

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
 from sqlalchemy import func, select
 
 from collector.db import db
 from collector.kuesioner import UNSUR_KEYS
 from collector.models import GuestbookEntry, SurveyResponse
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def survey_answers(**overrides) -> dict[str, str]:
@@ -54,3 +60,55 @@ def survey_rows() -> list[SurveyResponse]:
 def guestbook_rows() -> list[GuestbookEntry]:
     """Return every stored guestbook entry."""
     return list(db.session.scalars(select(GuestbookEntry).order_by(GuestbookEntry.id)))
+
+
+def csrf_token(page: str) -> str:
+    """Return the CSRF token of the first form of a page."""
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+
+
+def stored_entry(tanggal: date, **fields) -> GuestbookEntry:
+    """Store a guestbook entry on a local day directly, as old data would be."""
+    values = {
+        "unit": "rutan-batusangkar",
+        "dibuat": datetime.combine(tanggal, time(9, 30), JAKARTA),
+        "tanggal": tanggal,
+        "layanan": "kunjungan",
+        "nama": "Siti Rahmah",
+        "telepon": "+6281234567890",
+        "asal": "Batusangkar",
+        "keperluan": "Menjenguk adik",
+        "jumlah_pengikut": 2,
+        "sumber": "online",
+    }
+    values.update(fields)
+    entry = GuestbookEntry(**values)
+    db.session.add(entry)
+    db.session.commit()
+
+    return entry
+
+
+def stored_response(tanggal: date, **fields) -> SurveyResponse:
+    """Store a survey response on a local day directly."""
+    values = {key: 4 for key in UNSUR_KEYS}
+    values.update(
+        unit="rutan-batusangkar",
+        dibuat=datetime.combine(tanggal, time(10, 0), JAKARTA),
+        tanggal=tanggal,
+        layanan="kunjungan",
+        sumber="online",
+        jenis_kelamin="P",
+        usia=34,
+    )
+    values.update(fields)
+    response = SurveyResponse(**values)
+    db.session.add(response)
+    db.session.commit()
+
+    return response
+
+
+def jakarta_today() -> date:
+    """Return today's date in the unit's default time zone."""
+    return datetime.now(JAKARTA).date()
