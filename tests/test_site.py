@@ -209,6 +209,19 @@ def test_the_guestbook_consent_is_required_and_links_the_privacy_notice(built_si
     assert ("/privasi/", "pemberitahuan privasi") in page.links
 
 
+def test_every_optional_survey_question_says_it_may_be_left_empty(built_site):
+    text = page_text(read(built_site, "survei/index.html"))
+
+    for label in (
+        "Jenis kelamin",
+        "Usia dalam tahun",
+        "Pendidikan terakhir",
+        "Pekerjaan",
+        "Saran atau masukan",
+    ):
+        assert re.search(rf"{label}[^.]{{0,20}}\(boleh dikosongkan\)", text), label
+
+
 def test_the_results_page_says_there_is_no_data_yet(built_site):
     assert "Belum ada data" in page_text(read(built_site, "survei/hasil/index.html"))
 
