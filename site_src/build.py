@@ -153,12 +153,18 @@ def load_results(path: Path) -> dict[str, Any] | None:
         return None
 
 
+def latest_period(results: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return the last published period, or None before any was published."""
+    periods = (results or {}).get("periode") or []
+
+    return periods[-1] if periods else None
+
+
 def results_html(results: dict[str, Any] | None) -> str:
     """Return the results block of the results page."""
-    if not results or not results.get("periode"):
+    latest = latest_period(results)
+    if latest is None:
         return f'<p class="dl-no-data">{html.escape(NO_DATA)}</p>'
-
-    latest = results["periode"][-1]
 
     return latest_html(latest) + f"\n<!-- periode: {len(results['periode'])} -->"
 

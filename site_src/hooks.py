@@ -77,7 +77,7 @@ def on_page_content(html, page, config, files, **kwargs):
         html = html.replace("<!-- hasil-ikm -->", build.results_html(results))
 
     if "<!-- ikm-terkini -->" in html:
-        latest = (results or {}).get("periode", [None])[-1] if results else None
+        latest = build.latest_period(results)
         html = html.replace("<!-- ikm-terkini -->", build.latest_html(latest))
 
     return html
