@@ -89,33 +89,31 @@ def measure(site: Path, page: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def site_copy(built_site, tmp_path_factory) -> Path:
-    """Return a copy of the built site that a test may add a script to."""
+def sizes(built_site, tmp_path_factory) -> dict[str, dict]:
+    """Return the measurements of both form pages, on a copy of the built site."""
     copy = tmp_path_factory.mktemp("layout") / "site"
     shutil.copytree(built_site, copy)
 
-    return copy
+    return {page: measure(copy, page) for page in ("survei", "buku-tamu")}
 
 
 @pytest.mark.parametrize("page", ["survei", "buku-tamu"])
-def test_every_choice_is_a_tap_target_of_at_least_44_px(site_copy, page):
-    sizes = measure(site_copy, page)
+def test_every_choice_is_a_tap_target_of_at_least_44_px(sizes, page):
+    options = sizes[page]["options"]
+    small = [o for o in options if o["height"] < 44 or o["width"] < 44]
 
-    assert sizes["options"]
-    small = [o for o in sizes["options"] if o["height"] < 44 or o["width"] < 44]
+    assert options
     assert small == []
 
 
 @pytest.mark.parametrize("page", ["survei", "buku-tamu"])
-def test_nothing_in_the_form_is_wider_than_the_phone(site_copy, page):
-    sizes = measure(site_copy, page)
-
-    assert sizes["widest"] <= sizes["viewport"]
+def test_nothing_in_the_form_is_wider_than_the_phone(sizes, page):
+    assert sizes[page]["widest"] <= sizes[page]["viewport"]
 
 
-def test_the_consent_box_sits_beside_its_text_with_room_between(site_copy):
-    sizes = measure(site_copy, "buku-tamu")
-    [consent] = [o for o in sizes["options"] if o["name"] == "persetujuan"]
+def test_the_consent_box_sits_beside_its_text_with_room_between(sizes):
+    options = sizes["buku-tamu"]["options"]
+    [consent] = [o for o in options if o["name"] == "persetujuan"]
 
     assert consent["gap"] >= 8
     assert consent["centre_offset"] <= 12
