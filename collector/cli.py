@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-
 from sqlalchemy import select
 
 from . import ikm, importer, layanan, reports, retention
@@ -45,7 +44,8 @@ def format_table(result: ikm.IkmResult, period: reports.Period, service: str) ->
         nrr = item.nrr_rounded if item.nrr is not None else "-"
         value = item.ikm if item.ikm is not None else "-"
         mutu = item.grade.mutu if item.grade else "-"
-        lines.append(f"{item.key:<12} {item.answered:>8} {nrr!s:>7} {value!s:>7} {mutu}")
+        row = f"{item.key:<12} {item.answered:>8} {nrr!s:>7} {value!s:>7} {mutu}"
+        lines.append(row)
 
     lines.append("")
     if result.ikm is None:
@@ -85,7 +85,9 @@ def report(start: date, end: date, service: str | None, as_json: bool) -> None:
 
 
 @ikm_cli.command("import")
-@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 def import_paper(csv_file: Path) -> None:
     """Import paper questionnaires from a CSV file, all rows or none."""
     config = current_app.config

@@ -204,7 +204,11 @@ def survey_form(
     services: tuple[tuple[str, str], ...], paper: bool = False
 ) -> type[PublicForm]:
     """Build the survey form class; on paper an element may be left blank."""
-    fields: dict[str, Any] = {}
+    # Fields are created in the order the page shows them, so that errors
+    # are listed in that order too.
+    fields: dict[str, Any] = {
+        "layanan": service_field("Layanan yang Anda terima", services)
+    }
     for number, unsur in enumerate(q.UNSUR, start=1):
         message = f"Pertanyaan {number} belum dijawab. Pilih salah satu jawaban."
         checks = [Choice(f"Jawaban pertanyaan {number} harus 1, 2, 3 atau 4.")]
@@ -215,10 +219,9 @@ def survey_form(
             validators=checks if paper else [required(message), *checks],
         )
 
-    fields["layanan"] = service_field("Layanan yang Anda terima", services)
     fields["jenis_kelamin"] = optional_choice("Jenis kelamin", q.JENIS_KELAMIN)
     fields["usia"] = StringField(
-        "Usia (tahun)",
+        "Usia dalam tahun (boleh dikosongkan)",
         filters=[single_line],
         validators=[WholeNumber(q.USIA_MIN, q.USIA_MAX, "usia")],
     )

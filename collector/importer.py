@@ -25,24 +25,70 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
 
 
-def read_rows(raw: bytes) -> tuple[list[str], list[dict[str, str]]]:
+@dataclass(frozen=True)
+class Row:
+    line: int
+    cells: dict[str, str]
+    extra: bool
+
+
+def read_rows(raw: bytes) -> tuple[list[str], list[Row]]:
     """Decode a CSV file from Excel or LibreOffice, comma or semicolon separated."""
     text = raw.decode("utf-8-sig")
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = [name.strip().lower() for name in next(reader, [])]
 
-    return [name.strip() for name in reader.fieldnames or []], rows
+    rows = []
+    start = reader.line_num + 1
+    for cells in reader:
+        # A record's number is the line it starts on: a quoted suggestion may
+        # span several lines of the file.
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+
+        values = {
+            name: cell.strip() for name, cell in zip(columns, cells, strict=False)
+        }
+        extra = any(cell.strip() for cell in cells[len(columns) :])
+        rows.append(Row(line, values, extra))
+
+    return columns, rows
 
 
 def parse_date(value: str, today: date) -> date:
     """Parse a YYYY-MM-DD local date that is not in the future."""
-    day = datetime.strptime(value.strip(), "%Y-%m-%d").date()
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date like 2026-01-31") from None
+
     if day > today:
-        raise ValueError(f"tanggal {day} belum terjadi")
+        raise ValueError(f"{day} is in the future")
 
     return day
+
+
+def column_errors(columns: list[str]) -> list[str]:
+    """Return what is wrong with the header row, or nothing."""
+    allowed = (*REQUIRED_COLUMNS, *PROFILE)
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    unknown = [name for name in columns if name not in allowed]
+    repeated = sorted({name for name in columns if columns.count(name) > 1})
+
+    errors = []
+    if missing:
+        errors.append(f"missing columns: {', '.join(missing)}")
+    if unknown:
+        errors.append(
+            f"unknown columns: {', '.join(unknown)}; allowed: {', '.join(allowed)}"
+        )
+    if repeated:
+        errors.append(f"repeated columns: {', '.join(repeated)}")
+
+    return errors
 
 
 def check(
@@ -55,32 +101,32 @@ def check(
     except UnicodeDecodeError:
         result.errors.append("the file is not UTF-8 text; save it as CSV UTF-8")
         return result
+    except csv.Error as error:
+        result.errors.append(f"the file is not readable as CSV: {error}")
+        return result
 
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    unknown = [name for name in columns if name not in (*REQUIRED_COLUMNS, *PROFILE)]
-    if missing or unknown:
-        if missing:
-            result.errors.append(f"missing columns: {', '.join(missing)}")
-        if unknown:
-            result.errors.append(f"unknown columns: {', '.join(unknown)}")
+    result.errors += column_errors(columns)
+    if result.errors:
         return result
 
     form_class = survey_form(tuple(services), paper=True)
     today = utcnow().astimezone(ZoneInfo(timezone)).date()
-    for line, row in enumerate(rows, start=2):
-        values = {key.strip(): (value or "").strip() for key, value in row.items() if key}
-        form = form_class(MultiDict(values))
+    for row in rows:
         problems = []
+        if row.extra:
+            problems.append("more cells than columns")
+
         try:
-            day = parse_date(values["tanggal"], today)
+            day = parse_date(row.cells.get("tanggal", ""), today)
         except ValueError as error:
             problems.append(f"tanggal: {error}")
 
+        form = form_class(MultiDict(row.cells))
         if not form.validate():
             problems += [f"{name}: {msgs[0]}" for name, msgs in form.errors.items()]
 
         if problems:
-            result.errors.append(f"row {line}: " + "; ".join(problems))
+            result.errors.append(f"row {row.line}: " + "; ".join(problems))
             continue
 
         answers = form.answers()

@@ -56,6 +56,23 @@ def parse_service(path: Path) -> Layanan:
         if not isinstance(data[key], list):
             raise ContentError(f"{path}: '{key}' must be a list of lines")
 
+        for number, item in enumerate(data[key], start=1):
+            if isinstance(item, dict | list):
+                # YAML reads an unquoted "Label: text" line as a mapping.
+                raise ContentError(
+                    f"{path}: line {number} of '{key}' must be text; put a line "
+                    'that contains ": " in quotes'
+                )
+
+    texts = [key for key in REQUIRED_KEYS if key not in LIST_KEYS]
+    for key in texts:
+        if isinstance(data[key], dict | list):
+            # YAML reads an unquoted {placeholder} as a mapping, not as text.
+            raise ContentError(
+                f"{path}: '{key}' must be text; a value that starts with {{ "
+                f'needs quotes, e.g. {key}: "{{jam_kunjungan}}"'
+            )
+
     return Layanan(
         kode=path.stem,
         title=str(data["title"]),
@@ -125,7 +142,9 @@ def fill(text: str, facts: dict[str, str], where: str, missing: str) -> str:
         name = match.group(1)
         if name not in facts:
             known = ", ".join(sorted(facts))
-            raise ContentError(f"{where}: unknown placeholder {{{name}}}; known: {known}")
+            raise ContentError(
+                f"{where}: unknown placeholder {{{name}}}; known: {known}"
+            )
 
         return facts[name] or missing
 

@@ -39,7 +39,6 @@ def render_form(
         privacy_url=f"{site_root}privasi/",
         versi=kuesioner.version(services),
         unsur=kuesioner.UNSUR,
-        error_count=len(form.errors),
     )
 
     return f"{MARK_START.format(name=name)}\n{body}\n{MARK_END.format(name=name)}"

@@ -33,13 +33,28 @@ def find_markers(markdown: str) -> list[Marker]:
     ]
 
 
-def check_markers(markdown: str, where: str, facts: dict[str, str]) -> None:
-    """Refuse a page with a marker the build does not know, naming file and line."""
+def lines_before(source: str, markdown: str) -> int:
+    """Return how many lines of a file come before its Markdown body."""
+    if not source.endswith(markdown):
+        return 0
+
+    return source.count("\n", 0, len(source) - len(markdown))
+
+
+def check_markers(
+    markdown: str, where: str, facts: dict[str, str], first_line: int = 0
+) -> None:
+    """Refuse a page with a marker the build does not know, naming file and line.
+
+    `first_line` is the number of lines, such as front matter, that precede
+    the Markdown in its file, so that the line named is the one an editor shows.
+    """
     known = {*BLOCK_MARKERS, "daftar-layanan", *(f"unit:{key}" for key in facts)}
     for marker in find_markers(markdown):
         if marker.name not in known:
+            line = first_line + marker.line
             raise ContentError(
-                f"{where}:{marker.line}: unknown marker <!-- {marker.name} -->; "
+                f"{where}:{line}: unknown marker <!-- {marker.name} -->; "
                 f"known markers: {', '.join(sorted(known))}"
             )
 
@@ -138,12 +153,18 @@ def load_results(path: Path) -> dict[str, Any] | None:
         return None
 
 
+def latest_period(results: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Return the last published period, or None before any was published."""
+    periods = (results or {}).get("periode") or []
+
+    return periods[-1] if periods else None
+
+
 def results_html(results: dict[str, Any] | None) -> str:
     """Return the results block of the results page."""
-    if not results or not results.get("periode"):
+    latest = latest_period(results)
+    if latest is None:
         return f'<p class="dl-no-data">{html.escape(NO_DATA)}</p>'
-
-    latest = results["periode"][-1]
 
     return latest_html(latest) + f"\n<!-- periode: {len(results['periode'])} -->"
 

@@ -45,8 +45,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Check markers, fill unit facts, and render service facts and lists."""
     where = page.file.src_uri
     facts = state["facts"]
+    front_matter_lines = build.lines_before(page.file.content_string, markdown)
     try:
-        build.check_markers(markdown, f"docs/{where}", facts)
+        build.check_markers(markdown, f"docs/{where}", facts, front_matter_lines)
         codes = {service.kode: service for service in state["services"]}
         if where.startswith("layanan/") and Path(where).stem in codes:
             service = codes[Path(where).stem]
@@ -76,7 +77,7 @@ def on_page_content(html, page, config, files, **kwargs):
         html = html.replace("<!-- hasil-ikm -->", build.results_html(results))
 
     if "<!-- ikm-terkini -->" in html:
-        latest = (results or {}).get("periode", [None])[-1] if results else None
+        latest = build.latest_period(results)
         html = html.replace("<!-- ikm-terkini -->", build.latest_html(latest))
 
     return html

@@ -15,6 +15,7 @@ from tests.helpers import (
     survey_answers,
     survey_rows,
 )
+from tests.pages import parse
 
 JSON = {"Accept": "application/json"}
 
@@ -144,6 +145,21 @@ def test_a_refused_survey_page_keeps_every_other_answer(app, client):
     assert "Antrean &lt;b&gt;lama&lt;/b&gt;</textarea>" in page
     assert "Ada 1 isian yang perlu diperbaiki." in page
     assert 'name="persyaratan" value="4" checked' not in page
+
+
+def test_the_error_summary_links_every_wrong_field_in_page_order(app, client):
+    data = survey_answers(pengaduan=None, layanan="parkir", waktu="7")
+    page = client.post("/kirim/survei", data=data).get_data(as_text=True)
+    links = [link for link in parse(page).links if link[0].endswith("-error")]
+
+    assert "Ada 3 isian yang perlu diperbaiki." in page
+    assert links == [
+        ("#layanan-error", "Pilih layanan dari daftar."),
+        ("#waktu-error", "Jawaban pertanyaan 3 harus 1, 2, 3 atau 4."),
+        ("#pengaduan-error", "Pertanyaan 9 belum dijawab. Pilih salah satu jawaban."),
+    ]
+    for name in ("layanan", "waktu", "pengaduan"):
+        assert f'id="{name}-error"' in page
 
 
 def test_a_refused_page_is_the_site_page_with_its_layout(app, client):
