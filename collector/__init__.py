@@ -19,7 +19,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auth, cli, settings, site, submissions
+    from . import admin, auth, cli, followup_pages, paper, report_pages, settings, site
+    from . import submissions
     from .db import db, tune_sqlite
 
     app = Flask(
@@ -56,6 +57,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.csrf.exempt(submissions.bp)
     app.register_blueprint(submissions.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(report_pages.bp)
+    app.register_blueprint(followup_pages.bp)
+    app.register_blueprint(paper.bp)
     cli.init_app(app)
 
     return app

@@ -13,7 +13,7 @@ from flask.cli import AppGroup
 
 from sqlalchemy import select
 
-from . import ikm, importer, layanan, reports
+from . import ikm, importer, layanan, publication, reports
 from .db import db
 from .users import ROLES, User
 
@@ -174,4 +174,5 @@ def disable_user(username: str) -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(ikm_cli)
+    ikm_cli.add_command(publication.publish_command)
     app.cli.add_command(users_cli)
