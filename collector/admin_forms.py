@@ -11,8 +11,11 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from . import periods
 from .followup import RTL_STATES, SARAN_STATES
-from .forms import survey_form
+from .forms import Choice, options, survey_form
 from .kuesioner import UNSUR
+
+
+UNKNOWN = "Pilihan tidak dikenal. Pilih salah satu yang tersedia."
 
 
 class DayField(DateField):
@@ -44,8 +47,9 @@ def period_code(form, field) -> None:
 class SaranForm(FlaskForm):
     status = RadioField(
         "Status",
-        choices=list(SARAN_STATES.items()),
-        validators=[InputRequired("Pilih status tindak lanjut.")],
+        choices=options(SARAN_STATES.items()),
+        validate_choice=False,
+        validators=[InputRequired("Pilih status tindak lanjut."), Choice(UNKNOWN)],
     )
     catatan = TextAreaField(
         "Catatan",
@@ -63,8 +67,9 @@ class RtlForm(FlaskForm):
     )
     unsur = SelectField(
         "Unsur",
-        choices=[(unsur.key, unsur.nama) for unsur in UNSUR],
-        validators=[InputRequired("Pilih unsur.")],
+        choices=options((unsur.key, unsur.nama) for unsur in UNSUR),
+        validate_choice=False,
+        validators=[InputRequired("Pilih unsur."), Choice(UNKNOWN)],
     )
     tindakan = TextAreaField(
         "Tindakan",
@@ -81,7 +86,12 @@ class RtlForm(FlaskForm):
         ],
     )
     batas_waktu = DayField("Batas waktu", validators=[InputRequired("Isi batas waktu.")])
-    status = SelectField("Status", choices=list(RTL_STATES.items()))
+    status = SelectField(
+        "Status",
+        choices=options(RTL_STATES.items()),
+        validate_choice=False,
+        validators=[InputRequired("Pilih status."), Choice(UNKNOWN)],
+    )
 
 
 def not_in_future(today: date):
