@@ -120,6 +120,13 @@ def parse(code: str) -> Periode:
             "or YYYY-MM-DD..YYYY-MM-DD"
         )
 
+    try:
+        return _from_match(match)
+    except ValueError as error:
+        raise ValueError(f"'{code}' is not a period: {error}") from None
+
+
+def _from_match(match: re.Match[str]) -> Periode:
     if match["start"]:
         return custom(date.fromisoformat(match["start"]), date.fromisoformat(match["end"]))
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from . import laporan, layanan, periods
 from .db import db, utcnow
@@ -94,6 +95,7 @@ def describe(record: dict[str, Any]) -> str:
     required=True,
     help="YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY, e.g. 2026-Q1.",
 )
+@with_appcontext
 def publish_command(code: str) -> None:
     """Write a period's index into the site's results file for the next build."""
     try:
