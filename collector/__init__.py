@@ -19,8 +19,17 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auth, cli, followup_pages, paper, report_pages, settings, site
-    from . import submissions
+    from . import (
+        admin,
+        auth,
+        cli,
+        followup_pages,
+        paper,
+        report_pages,
+        settings,
+        site,
+        submissions,
+    )
     from .db import db, tune_sqlite
 
     app = Flask(

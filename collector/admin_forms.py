@@ -14,7 +14,6 @@ from .followup import RTL_STATES, SARAN_STATES
 from .forms import Choice, options, survey_form
 from .kuesioner import UNSUR
 
-
 UNKNOWN = "Pilihan tidak dikenal. Pilih salah satu yang tersedia."
 
 
@@ -85,7 +84,9 @@ class RtlForm(FlaskForm):
             Length(max=120, message="Penanggung jawab paling banyak 120 karakter."),
         ],
     )
-    batas_waktu = DayField("Batas waktu", validators=[InputRequired("Isi batas waktu.")])
+    batas_waktu = DayField(
+        "Batas waktu", validators=[InputRequired("Isi batas waktu.")]
+    )
     status = SelectField(
         "Status",
         choices=options(RTL_STATES.items()),

@@ -15,7 +15,7 @@ VALUE_WIDTH = 90
 ROW = 30
 BAR = 18
 TOP = 24
-SCALE = (25, 50, 75, 100)
+SCALE = (0, 25, 50, 75, 100)
 COLOURS = {"A": "#2e7d32", "B": "#1565c0", "C": "#ef6c00", "D": "#c62828"}
 
 
@@ -30,14 +30,19 @@ def _number(value: Decimal) -> str:
     return str(value).replace(".", ",")
 
 
-def bar_chart(bars: Sequence[Bar], title: str, chart_id: str = "grafik-unsur") -> Markup:
+def bar_chart(
+    bars: Sequence[Bar], title: str, chart_id: str = "grafik-unsur"
+) -> Markup:
     """Return a horizontal bar chart of values on the 0-100 scale as SVG markup."""
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
     height = TOP + ROW * len(bars) + 8
     described = "; ".join(
         f"{bar.label}: "
-        + (f"{_number(bar.value)}, mutu {bar.mutu}" if bar.value is not None
-           else "belum ada data")
+        + (
+            f"{_number(bar.value)}, mutu {bar.mutu}"
+            if bar.value is not None
+            else "belum ada data"
+        )
         for bar in bars
     )
     parts = [

@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
-
 from sqlalchemy import select
 
 from . import ikm, importer, layanan, publication, reports

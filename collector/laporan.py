@@ -133,16 +133,20 @@ def build(
 
 
 def weakest(hasil: IkmResult) -> tuple[UnsurResult, ...]:
-    """Return the elements with the lowest NRR and every element graded C or D."""
+    """Return the lowest-scoring elements and every element graded C or D.
+
+    When all elements score the same none is lowest, so only grades count.
+    """
     rated = [item for item in hasil.unsur if item.nrr is not None]
     if not rated:
         return ()
 
     lowest = min(item.nrr for item in rated)
+    spread = lowest < max(item.nrr for item in rated)
     chosen = [
         item
         for item in rated
-        if item.nrr == lowest or item.grade.mutu in WEAK_GRADES
+        if (spread and item.nrr == lowest) or item.grade.mutu in WEAK_GRADES
     ]
 
     return tuple(sorted(chosen, key=lambda item: item.nrr))

@@ -57,7 +57,9 @@ def choose(
 
     layanan = args.get("layanan") or None
     if layanan and layanan not in dict(services):
-        errors.append(f"Layanan “{layanan[:40]}” tidak dikenal; semua layanan ditampilkan.")
+        errors.append(
+            f"Layanan “{layanan[:40]}” tidak dikenal; semua layanan ditampilkan."
+        )
         layanan = None
 
     values = {
@@ -79,7 +81,9 @@ def _from_fields(args: MultiDict, errors: list[str]) -> Periode | None:
             start = date.fromisoformat(args.get("dari", ""))
             end = date.fromisoformat(args.get("sampai", ""))
         except ValueError:
-            errors.append("Isi tanggal awal dan tanggal akhir dengan tanggal yang benar.")
+            errors.append(
+                "Isi tanggal awal dan tanggal akhir dengan tanggal yang benar."
+            )
             return None
 
         if end < start:
@@ -89,7 +93,9 @@ def _from_fields(args: MultiDict, errors: list[str]) -> Periode | None:
         return periods.custom(start, end)
 
     if jenis not in periods.KINDS:
-        errors.append("Pilih jenis periode: bulan, triwulan, semester, tahun, atau rentang.")
+        errors.append(
+            "Pilih jenis periode: bulan, triwulan, semester, tahun, atau rentang."
+        )
         return None
 
     year = args.get("tahun", "")

@@ -9,8 +9,18 @@ from datetime import date, timedelta
 from .reports import Period
 
 BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-    "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 ROMAWI = ("I", "II", "III", "IV")
 
@@ -99,8 +109,8 @@ def preset(jenis: str, year: int, ke: int = 1) -> Periode:
 
     first_month = (ke - 1) * months + 1
     start = date(year, first_month, 1)
-    next_start = date(year + 1, 1, 1) if ke == count else date(
-        year, first_month + months, 1
+    next_start = (
+        date(year + 1, 1, 1) if ke == count else date(year, first_month + months, 1)
     )
 
     return Periode(start, next_start - timedelta(days=1), jenis, ke)
@@ -128,7 +138,9 @@ def parse(code: str) -> Periode:
 
 def _from_match(match: re.Match[str]) -> Periode:
     if match["start"]:
-        return custom(date.fromisoformat(match["start"]), date.fromisoformat(match["end"]))
+        return custom(
+            date.fromisoformat(match["start"]), date.fromisoformat(match["end"])
+        )
 
     year = int(match["year"])
     if match["month"]:

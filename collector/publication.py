@@ -74,7 +74,10 @@ def publish(periode: periods.Periode) -> dict[str, Any]:
     write(path, merged(read(path), record))
     log.info(
         "published %s: respondents=%s ikm=%s to %s",
-        periode.kode, record["respondents"], record["ikm"], path,
+        periode.kode,
+        record["respondents"],
+        record["ikm"],
+        path,
     )
 
     return record
@@ -105,7 +108,9 @@ def publish_command(code: str) -> None:
         raise click.UsageError(str(error)) from None
 
     db.session.add(
-        AuditEntry(username="(baris perintah)", aksi="terbitkan", rincian=describe(record))
+        AuditEntry(
+            username="(baris perintah)", aksi="terbitkan", rincian=describe(record)
+        )
     )
     db.session.commit()
     click.echo(

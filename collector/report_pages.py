@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request
-from flask import url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
@@ -32,7 +39,9 @@ def services() -> list[tuple[str, str]]:
 def element_chart(report: laporan.Laporan):
     """Return the SVG bar chart of the report's nine elements."""
     bars = [
-        chart.Bar(laporan.UNSUR_NAMES[item.key], item.ikm, item.grade and item.grade.mutu)
+        chart.Bar(
+            laporan.UNSUR_NAMES[item.key], item.ikm, item.grade and item.grade.mutu
+        )
         for item in report.hasil.unsur
     ]
     title = f"Nilai unsur pelayanan (NRR × 25), {report.periode.label}"

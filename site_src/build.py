@@ -190,12 +190,14 @@ def latest_html(period: dict[str, Any] | None) -> str:
         return f'<p class="dl-no-data">{html.escape(NO_DATA)}</p>'
 
     label = html.escape(period["label"])
+    code = html.escape(period["kode"])
+    value = _number(period["ikm"])
+    respondents = int(period["respondents"])
 
     return (
-        f'<p class="dl-ikm" data-periode="{html.escape(period["kode"])}">'
-        f"<strong>IKM {label}: <span class=\"dl-ikm-nilai\">{_number(period['ikm'])}"
-        f"</span></strong>, mutu {_grade(period)}, dari "
-        f"<span class=\"dl-responden\">{int(period['respondents'])}</span> responden.</p>"
+        f'<p class="dl-ikm" data-periode="{code}"><strong>IKM {label}: '
+        f'<span class="dl-ikm-nilai">{value}</span></strong>, mutu {_grade(period)}, '
+        f'dari <span class="dl-responden">{respondents}</span> responden.</p>'
     )
 
 

@@ -56,6 +56,8 @@ def add_response(day: date, scores: dict[str, int | None] | int = 4, **fields) -
 def add_visit(day: date, layanan: str = "kunjungan") -> None:
     """Store a guestbook entry of a local day."""
     db.session.add(
-        GuestbookEntry(unit="test", dibuat=utcnow(), tanggal=day, layanan=layanan, nama="X")
+        GuestbookEntry(
+            unit="test", dibuat=utcnow(), tanggal=day, layanan=layanan, nama="X"
+        )
     )
     db.session.commit()

@@ -30,18 +30,26 @@ def march_example() -> None:
     Mean NRR = (6 x 11/3 + 3 + 4 + 2) / 9 = 31/9; IKM = 775/9 = 86,11 (B).
     """
     add_response(
-        date(2026, 3, 1), scores(pengaduan=2), durasi_detik=200,
-        jenis_kelamin="P", usia=34, pendidikan="SMA", pekerjaan="Wirausaha",
+        date(2026, 3, 1),
+        scores(pengaduan=2),
+        durasi_detik=200,
+        jenis_kelamin="P",
+        usia=34,
+        pendidikan="SMA",
+        pekerjaan="Wirausaha",
     )
     three = {key: 3 for key in UNSUR_KEYS}
     add_response(
-        date(2026, 3, 15), {**three, "sarana": None}, durasi_detik=400,
-        jenis_kelamin="L", usia=19, pendidikan="S1", pekerjaan="PNS",
+        date(2026, 3, 15),
+        {**three, "sarana": None},
+        durasi_detik=400,
+        jenis_kelamin="L",
+        usia=19,
+        pendidikan="S1",
+        pekerjaan="PNS",
         layanan="titipan-barang",
     )
-    add_response(
-        date(2026, 3, 31), scores(waktu=2, pengaduan=1), sumber="kertas"
-    )
+    add_response(date(2026, 3, 31), scores(waktu=2, pengaduan=1), sumber="kertas")
     add_response(date(2026, 4, 1), 1)
     add_response(date(2026, 2, 28), 2)
     for day in (1, 2, 10, 20, 31):
@@ -91,7 +99,11 @@ def test_the_trend_shows_the_four_months_before_with_no_data_where_empty(app):
 
     trend = [(p.kode, h.respondents, h.ikm) for p, h in report.tren]
     assert [code for code, _, _ in trend] == [
-        "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"
+        "2025-11",
+        "2025-12",
+        "2026-01",
+        "2026-02",
+        "2026-03",
     ]
     assert trend[0] == ("2025-11", 0, None)
     assert trend[3][1:] == (1, pytest.approx(50))
@@ -138,11 +150,18 @@ def test_a_custom_range_includes_both_end_days(app):
         ("periode=2026-13", "Periode “2026-13” tidak dikenal."),
         ("jenis=triwulan&tahun=2026&ke=5", "Untuk triwulan, pilih urutan 1 sampai 4."),
         ("jenis=bulan&tahun=dua&ke=1", "Tahun harus antara 2000 dan 2100."),
-        ("jenis=rentang&dari=2026-03-10&sampai=2026-03-01",
-         "Tanggal akhir tidak boleh sebelum tanggal awal."),
-        ("jenis=rentang&dari=kemarin&sampai=2026-03-01",
-         "Isi tanggal awal dan tanggal akhir dengan tanggal yang benar."),
-        ("layanan=tidak-ada", "Layanan “tidak-ada” tidak dikenal; semua layanan ditampilkan."),
+        (
+            "jenis=rentang&dari=2026-03-10&sampai=2026-03-01",
+            "Tanggal akhir tidak boleh sebelum tanggal awal.",
+        ),
+        (
+            "jenis=rentang&dari=kemarin&sampai=2026-03-01",
+            "Isi tanggal awal dan tanggal akhir dengan tanggal yang benar.",
+        ),
+        (
+            "layanan=tidak-ada",
+            "Layanan “tidak-ada” tidak dikenal; semua layanan ditampilkan.",
+        ),
     ],
 )
 def test_a_bad_period_choice_is_explained_in_indonesian(app, query, message):
@@ -188,16 +207,24 @@ def test_the_chart_escapes_its_labels():
 
 
 def test_the_laporan_has_the_chapters_letterhead_signer_and_a4_page(app):
-    app.config.update(SIGNER_NAME="Budi Santoso", SIGNER_TITLE="Kepala Rutan",
-                      SIGNER_NIP="198001012005011001")
+    app.config.update(
+        SIGNER_NAME="Budi Santoso",
+        SIGNER_TITLE="Kepala Rutan",
+        SIGNER_NIP="198001012005011001",
+    )
     with app.app_context():
         march_example()
     client = signed_in(app, "pimpinan")
     page = client.get(f"/admin/laporan/cetak?periode={MARCH}").get_data(as_text=True)
 
     assert "@page { size: A4;" in page
-    for heading in ("BAB I PENDAHULUAN", "BAB II PENGUMPULAN DATA", "BAB III HASIL",
-                    "BAB IV ANALISIS", "BAB V PENUTUP"):
+    for heading in (
+        "BAB I PENDAHULUAN",
+        "BAB II PENGUMPULAN DATA",
+        "BAB III HASIL",
+        "BAB IV ANALISIS",
+        "BAB V PENUTUP",
+    ):
         assert heading in page
     assert "Undang-Undang Nomor 25 Tahun 2009" in page
     assert "Nomor 14 Tahun 2017" in page
@@ -220,3 +247,24 @@ def test_report_json_of_the_cli_matches_the_report(app, runner):
     assert (data["respondents"], data["ikm"], data["mutu"]) == (3, "86.11", "B")
     with app.app_context():
         db.session.remove()
+
+
+@pytest.mark.parametrize(
+    ("sheets", "weak"),
+    [
+        ([4, 4], []),
+        ([2, 2], list(UNSUR_KEYS)),
+        ([scores(biaya=3), 4], ["biaya"]),
+        ([scores(biaya=3, sarana=3), 4], ["biaya", "sarana"]),
+        ([scores(pengaduan=1), scores(pengaduan=2, waktu=3)], ["pengaduan"]),
+    ],
+)
+def test_follow_up_candidates_are_the_lowest_elements_and_those_below_b(
+    app, sheets, weak
+):
+    with app.app_context():
+        for sheet in sheets:
+            add_response(date(2026, 5, 5), sheet)
+        report = laporan.build(periods.parse("2026-05"), [])
+
+    assert sorted(item.key for item in report.lemah) == sorted(weak)

@@ -23,11 +23,23 @@ def local_today() -> date:
 def paper(token: str, **changes) -> dict[str, str]:
     """Return a paper questionnaire with one element left blank, as on paper."""
     data = {
-        "csrf_token": token, "kirim_id": "6f1c2b1e-8d4e-4a8e-9a4e-2b7b3c1d0e11",
-        "tanggal": "2026-03-02", "layanan": "kunjungan", "persyaratan": "3",
-        "prosedur": "3", "waktu": "2", "biaya": "4", "produk": "3",
-        "kompetensi": "3", "perilaku": "4", "sarana": "", "pengaduan": "2",
-        "jenis_kelamin": "L", "usia": "45", "pendidikan": "SMP", "pekerjaan": "Lainnya",
+        "csrf_token": token,
+        "kirim_id": "6f1c2b1e-8d4e-4a8e-9a4e-2b7b3c1d0e11",
+        "tanggal": "2026-03-02",
+        "layanan": "kunjungan",
+        "persyaratan": "3",
+        "prosedur": "3",
+        "waktu": "2",
+        "biaya": "4",
+        "produk": "3",
+        "kompetensi": "3",
+        "perilaku": "4",
+        "sarana": "",
+        "pengaduan": "2",
+        "jenis_kelamin": "L",
+        "usia": "45",
+        "pendidikan": "SMP",
+        "pekerjaan": "Lainnya",
         "saran": "Tolong tambah kursi",
     }
     data.update(changes)
@@ -45,10 +57,16 @@ def test_petugas_types_in_a_paper_questionnaire_stored_as_kertas(app):
     assert "Kuesioner kertas tersimpan sebagai nomor 1." in page
     with app.app_context():
         row = db.session.scalars(select(SurveyResponse)).one()
-        assert (row.sumber, row.tanggal, row.layanan) == ("kertas", date(2026, 3, 2), "kunjungan")
+        assert (row.sumber, row.tanggal, row.layanan) == (
+            "kertas",
+            date(2026, 3, 2),
+            "kunjungan",
+        )
         assert (row.waktu, row.sarana, row.pengaduan, row.usia) == (2, None, 2, 45)
         assert row.saran == "Tolong tambah kursi" and row.durasi_detik is None
-        entries = db.session.scalars(select(AuditEntry).where(AuditEntry.aksi != "masuk"))
+        entries = db.session.scalars(
+            select(AuditEntry).where(AuditEntry.aksi != "masuk")
+        )
         assert [(e.username, e.aksi, e.rincian) for e in entries] == [
             ("akun-petugas", "kuesioner kertas", "survei 1, tanggal 2026-03-02")
         ]
@@ -85,17 +103,25 @@ TOMORROW = (local_today() + timedelta(days=1)).isoformat()
     ("changes", "message"),
     [
         ({"tanggal": ""}, "Isi tanggal kuesioner diisi."),
-        ({"tanggal": "2/3/2026"}, "“2/3/2026” bukan tanggal. Tulis seperti 2026-03-31."),
+        (
+            {"tanggal": "2/3/2026"},
+            "“2/3/2026” bukan tanggal. Tulis seperti 2026-03-31.",
+        ),
         ({"tanggal": TOMORROW}, f"Tanggal {TOMORROW} belum terjadi."),
         ({"layanan": ""}, "Pilih layanan dari daftar."),
         ({"layanan": "rahasia"}, "Pilih layanan dari daftar."),
         ({"persyaratan": "5"}, "Jawaban pertanyaan 1 harus 1, 2, 3 atau 4."),
         ({"usia": "tua"}, "Isi usia dengan angka bulat, misalnya 12."),
         ({"usia": "7"}, "Usia harus antara 10 dan 110."),
-        ({"saran": "x" * 2001}, "Terlalu panjang: 2001 karakter. Paling banyak 2000 karakter."),
+        (
+            {"saran": "x" * 2001},
+            "Terlalu panjang: 2001 karakter. Paling banyak 2000 karakter.",
+        ),
     ],
 )
-def test_a_bad_paper_questionnaire_is_shown_again_with_its_answers(app, changes, message):
+def test_a_bad_paper_questionnaire_is_shown_again_with_its_answers(
+    app, changes, message
+):
     client = signed_in(app, "petugas")
     token = page_token(client.get("/admin/kuesioner-kertas").get_data(as_text=True))
     response = client.post("/admin/kuesioner-kertas", data=paper(token, **changes))
@@ -134,8 +160,18 @@ def test_the_dashboard_defaults_to_this_month_and_says_belum_ada_data(app):
     client = signed_in(app, "pimpinan")
     page = client.get("/admin/").get_data(as_text=True)
     month = [
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-        "September", "Oktober", "November", "Desember",
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
     ][local_today().month - 1]
 
     assert f"Periode: <strong>{month} {local_today().year}</strong>" in page

@@ -39,7 +39,9 @@ def store_quarter() -> None:
     add_response(date(2026, 4, 1), 1)
 
 
-def test_publish_writes_the_period_and_republishing_replaces_it(app, runner, results_file):
+def test_publish_writes_the_period_and_republishing_replaces_it(
+    app, runner, results_file
+):
     with app.app_context():
         store_quarter()
     first = runner.invoke(args=["ikm", "publish", "--period", "2026-Q1"])
@@ -66,10 +68,14 @@ def test_publish_writes_the_period_and_republishing_replaces_it(app, runner, res
 
 @pytest.mark.parametrize(
     ("code", "message"),
-    [("2026-13", "'2026-13' is not a period"),
-     ("2026-01-01..2026-01-31", "only a month, quarter, half-year or year")],
+    [
+        ("2026-13", "'2026-13' is not a period"),
+        ("2026-01-01..2026-01-31", "only a month, quarter, half-year or year"),
+    ],
 )
-def test_publish_refuses_what_is_not_a_publishable_period(runner, results_file, code, message):
+def test_publish_refuses_what_is_not_a_publishable_period(
+    runner, results_file, code, message
+):
     result = runner.invoke(args=["ikm", "publish", "--period", code])
 
     assert result.exit_code == 2 and message in result.output
@@ -124,7 +130,15 @@ def test_the_next_build_shows_exactly_the_published_figures(
     assert published.exit_code == 0, published.output
     report = json.loads(
         runner.invoke(
-            args=["ikm", "report", "--from", "2026-01-01", "--to", "2026-03-31", "--json"]
+            args=[
+                "ikm",
+                "report",
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-03-31",
+                "--json",
+            ]
         ).output
     )
 
@@ -135,7 +149,9 @@ def test_the_next_build_shows_exactly_the_published_figures(
     home = (site / "index.html").read_text(encoding="utf-8")
 
     comma = report["ikm"].replace(".", ",")
-    headline = f"IKM Triwulan I 2026: {comma}, mutu {report['mutu']} ({report['kinerja']}), "
+    headline = (
+        f"IKM Triwulan I 2026: {comma}, mutu {report['mutu']} ({report['kinerja']}), "
+    )
     headline += f"dari {report['respondents']} responden."
     assert headline in text_of(results)
     assert headline in text_of(home)
@@ -151,6 +167,8 @@ def test_the_next_build_shows_exactly_the_published_figures(
 
 
 def test_without_a_results_file_the_pages_say_no_results_yet(built_site):
-    results = (built_site / "survei" / "hasil" / "index.html").read_text(encoding="utf-8")
+    results = (built_site / "survei" / "hasil" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
     assert "Belum ada data: hasil survei belum diumumkan." in results

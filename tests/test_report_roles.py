@@ -24,8 +24,12 @@ def records(app):
     with app.app_context():
         survey = add_response(date(2026, 3, 2), 3, saran="Antrean terlalu panjang")
         row = Rtl(
-            dari=date(2026, 1, 1), sampai=date(2026, 3, 31), unsur="waktu",
-            tindakan="Tambah loket", penanggung_jawab="Kasubsi", status="rencana",
+            dari=date(2026, 1, 1),
+            sampai=date(2026, 3, 31),
+            unsur="waktu",
+            tindakan="Tambah loket",
+            penanggung_jawab="Kasubsi",
+            status="rencana",
             batas_waktu=date(2026, 6, 30),
         )
         db.session.add(row)
@@ -37,9 +41,17 @@ def records(app):
 def paper_post() -> dict[str, str]:
     """Return a complete paper questionnaire."""
     answers = {
-        "tanggal": "2026-03-02", "layanan": "kunjungan", "persyaratan": "3",
-        "prosedur": "3", "waktu": "3", "biaya": "4", "produk": "3",
-        "kompetensi": "3", "perilaku": "4", "sarana": "", "pengaduan": "2",
+        "tanggal": "2026-03-02",
+        "layanan": "kunjungan",
+        "persyaratan": "3",
+        "prosedur": "3",
+        "waktu": "3",
+        "biaya": "4",
+        "produk": "3",
+        "kompetensi": "3",
+        "perilaku": "4",
+        "sarana": "",
+        "pengaduan": "2",
     }
 
     return answers
@@ -101,7 +113,9 @@ def test_a_stranger_is_sent_to_the_sign_in_page_and_cannot_post(
     ("url", "data"),
     [(url, data) for method, url, data, _ in ROUTES if method == "POST"],
 )
-def test_every_admin_form_refuses_a_post_without_its_csrf_token(app, records, url, data):
+def test_every_admin_form_refuses_a_post_without_its_csrf_token(
+    app, records, url, data
+):
     client = signed_in(app, "admin")
     response = client.post(url.format(**records), data=data)
 
