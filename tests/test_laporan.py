@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from datetime import date
 
 import pytest
@@ -268,3 +270,44 @@ def test_follow_up_candidates_are_the_lowest_elements_and_those_below_b(
         report = laporan.build(periods.parse("2026-05"), [])
 
     assert sorted(item.key for item in report.lemah) == sorted(weak)
+
+
+@pytest.mark.slow
+def test_chromium_prints_the_laporan_on_a4_pages(app, tmp_path):
+    chromium, pdfinfo = shutil.which("chromium"), shutil.which("pdfinfo")
+    if not (chromium and pdfinfo):
+        pytest.skip("needs chromium and pdfinfo (poppler-utils)")
+
+    with app.app_context():
+        march_example()
+    client = signed_in(app, "pimpinan")
+    page = tmp_path / "laporan.html"
+    page.write_text(
+        client.get(f"/admin/laporan/cetak?periode={MARCH}").get_data(as_text=True),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "laporan.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    info = subprocess.run(
+        [pdfinfo, str(pdf)], check=True, capture_output=True, text=True
+    ).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+    assert "(A4)" in info
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) >= 3
+    assert "BAB V PENUTUP" in text and "Kembali ke laporan" not in text
