@@ -52,7 +52,6 @@ def saran_list():
         service_names=dict(services),
         services=services,
         kinds=periods.KIND_NAMES,
-        months=periods.BULAN,
         form=SaranForm(),
     )
 
@@ -143,6 +142,7 @@ def rtl_new():
         db.session.flush()
         audit("rtl tambah", f"rtl {row.id}: {row.unsur}, {form.periode.data}")
         db.session.commit()
+        log.info("rtl %s added", row.id)
         flash("Rencana tindak lanjut tersimpan.", "info")
         return redirect(url_for(".rtl_list"))
 
@@ -162,6 +162,7 @@ def rtl_edit(rtl_id: int):
         _save(form, row)
         audit("rtl ubah", f"rtl {row.id}: {row.unsur}, status {row.status}")
         db.session.commit()
+        log.info("rtl %s changed", row.id)
         flash("Rencana tindak lanjut diperbarui.", "info")
         return redirect(url_for(".rtl_list"))
 
@@ -180,6 +181,7 @@ def rtl_delete(rtl_id: int):
     db.session.delete(row)
     audit("rtl hapus", f"rtl {rtl_id}: {row.unsur}")
     db.session.commit()
+    log.info("rtl %s deleted", rtl_id)
     flash("Rencana tindak lanjut dihapus.", "info")
 
     return redirect(url_for(".rtl_list"))

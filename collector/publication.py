@@ -24,6 +24,10 @@ FORMAT_VERSION = 1
 PUBLISHABLE = ("bulan", "triwulan", "semester", "tahun")
 
 
+class NothingToPublish(ValueError):
+    """A period whose index cannot be computed yet."""
+
+
 def read(path: Path) -> dict[str, Any]:
     """Return the results file, or an empty one before the first publication."""
     try:
@@ -69,6 +73,12 @@ def publish(periode: periods.Periode) -> dict[str, Any]:
     config = current_app.config
     services = layanan.choices(config["DOCS_DIR"])
     report = laporan.build(periode, services)
+    if report.hasil.ikm is None:
+        raise NothingToPublish(
+            f"{periode.kode} has no index yet ({report.hasil.respondents} respondents, "
+            "or an element nobody answered); nothing was published"
+        )
+
     record = laporan.publication(report, utcnow())
     path = Path(config["RESULTS_FILE"])
     write(path, merged(read(path), record))

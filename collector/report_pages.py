@@ -64,7 +64,6 @@ def context() -> dict:
         "profile_titles": laporan.PROFILE_TITLES,
         "rtl_states": RTL_STATES,
         "kinds": periods.KIND_NAMES,
-        "months": periods.BULAN,
         "angka": laporan.angka,
         "tanggal": periods.tanggal,
         "today": local_today(),
@@ -119,6 +118,12 @@ def publish():
     try:
         periode = periods.parse(form.periode.data or "")
         record = publication.publish(periode)
+    except publication.NothingToPublish:
+        flash(
+            f"Belum ada data untuk {periode.label}; tidak ada yang diterbitkan.",
+            "error",
+        )
+        return redirect(url_for(".report", periode=periode.kode))
     except ValueError:
         flash(
             "Hanya bulan, triwulan, semester, atau tahun yang dapat diterbitkan.",

@@ -31,7 +31,8 @@ def app_config(app_config, results_file):
 
 
 def store_quarter() -> None:
-    """Store answers in the first quarter of 2026, one on its last day."""
+    """Store answers in the first quarter of 2026, one on its last day, and before."""
+    add_response(date(2025, 12, 31), 3)
     add_response(date(2026, 1, 2), 4)
     add_response(date(2026, 2, 14), {**dict.fromkeys(UNSUR_KEYS, 3), "sarana": 2})
     add_response(date(2026, 3, 30), {**dict.fromkeys(UNSUR_KEYS, 4), "waktu": None})
@@ -71,6 +72,7 @@ def test_publish_writes_the_period_and_republishing_replaces_it(
     [
         ("2026-13", "'2026-13' is not a period"),
         ("2026-01-01..2026-01-31", "only a month, quarter, half-year or year"),
+        ("2020", "2020 has no index yet (0 respondents"),
     ],
 )
 def test_publish_refuses_what_is_not_a_publishable_period(
@@ -103,6 +105,20 @@ def test_the_publish_button_writes_the_file_and_is_audited(app, results_file):
         ).one()
         assert entry.username == "akun-admin"
         assert entry.rincian.startswith("2026-Q1: IKM ")
+
+
+def test_the_publish_button_refuses_a_period_without_data(app, results_file):
+    client = signed_in(app, "admin")
+    page = client.get("/admin/laporan/ikm?periode=2020-Q1").get_data(as_text=True)
+    response = client.post(
+        "/admin/laporan/terbitkan",
+        data={"periode": "2020-Q1", "csrf_token": page_token(page)},
+        follow_redirects=True,
+    )
+
+    text = response.get_data(as_text=True)
+    assert "Belum ada data untuk Triwulan I 2020; tidak ada yang diterbitkan." in text
+    assert not results_file.exists()
 
 
 def test_a_custom_range_has_no_publish_button(app):
