@@ -11,7 +11,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from . import periods
 from .followup import RTL_STATES, SARAN_STATES
-from .forms import Choice, options, survey_form
+from .forms import Choice, multi_line, options, survey_form
 from .kuesioner import UNSUR
 
 UNKNOWN = "Pilihan tidak dikenal. Pilih salah satu yang tersedia."
@@ -52,6 +52,7 @@ class SaranForm(FlaskForm):
     )
     catatan = TextAreaField(
         "Catatan",
+        filters=[multi_line],
         validators=[
             Optional(),
             Length(max=1000, message="Catatan paling banyak 1000 karakter."),
@@ -72,6 +73,7 @@ class RtlForm(FlaskForm):
     )
     tindakan = TextAreaField(
         "Tindakan",
+        filters=[multi_line],
         validators=[
             InputRequired("Tulis tindakan yang akan dilakukan."),
             Length(max=1000, message="Tindakan paling banyak 1000 karakter."),

@@ -52,7 +52,6 @@ def saran_list():
         service_names=dict(services),
         services=services,
         kinds=periods.KIND_NAMES,
-        form=SaranForm(),
     )
 
 
