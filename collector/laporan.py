@@ -80,6 +80,7 @@ class Laporan:
     lemah: tuple[UnsurResult, ...]
     kuat: tuple[UnsurResult, ...]
     rtl: tuple[followup.Rtl, ...]
+    sumber: dict[str, int]
 
     @property
     def cukup(self) -> bool:
@@ -129,6 +130,7 @@ def build(
         lemah=lemah,
         kuat=kuat,
         rtl=tuple(followup.plans(periode)),
+        sumber=statistik.sources(periode, layanan),
     )
 
 

@@ -40,6 +40,16 @@ def responses(period: Period, layanan: str | None = None) -> int:
     return int(db.session.scalar(query.select_from(SurveyResponse)))
 
 
+def sources(period: Period, layanan: str | None = None) -> dict[str, int]:
+    """Return the number of responses per source: online, kertas, kiosk."""
+    column = SurveyResponse.sumber
+    query = _within(select(column, func.count()), SurveyResponse, period, layanan)
+
+    return {
+        name: int(number) for name, number in db.session.execute(query.group_by(column))
+    }
+
+
 def profile(period: Period, layanan: str | None = None) -> dict[str, dict]:
     """Return, per profile column, the number of respondents for each stored value."""
     counts: dict[str, dict] = {}

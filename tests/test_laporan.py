@@ -234,6 +234,10 @@ def test_the_laporan_has_the_chapters_letterhead_signer_and_a4_page(app):
     assert "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Sumatera Barat" in page
     assert "sampel minimum untuk populasi tersebut adalah 5 responden" in page
     assert "belum memenuhi" in page
+    assert (
+        "Dari 3 responden, 2 mengisi daring, 0 di komputer layanan (kios), "
+        "dan 1 di atas kertas." in page
+    )
     assert "Budi Santoso" in page and "NIP 198001012005011001" in page
     assert "86,11 (mutu B, Baik)" in page
 

@@ -181,6 +181,11 @@ def test_the_next_build_shows_exactly_the_published_figures(
     assert trend == ["2025-Q4", "2026-Q1"]
     assert "Triwulan IV 2025" in results and 'role="img"' in results
 
+    admin_page = signed_in(app, "pimpinan").get("/admin/laporan/ikm?periode=2026-Q1")
+    assert f'<dd class="ikm">{comma} (mutu {report["mutu"]},' in admin_page.get_data(
+        as_text=True
+    )
+
 
 def test_without_a_results_file_the_pages_say_no_results_yet(built_site):
     results = (built_site / "survei" / "hasil" / "index.html").read_text(
