@@ -211,7 +211,7 @@ def _element_table(period: dict[str, Any]) -> str:
     ]
 
     return (
-        '<table class="dl-unsur"><thead><tr><th scope="col">Unsur</th>'
+        '<table><thead><tr><th scope="col">Unsur</th>'
         '<th scope="col">NRR (1–4)</th><th scope="col">Nilai (25–100)</th>'
         '<th scope="col">Mutu</th></tr></thead><tbody>'
         + "".join(rows)
@@ -242,7 +242,7 @@ def _service_table(period: dict[str, Any]) -> str:
     ]
 
     return (
-        '<table class="dl-layanan"><thead><tr><th scope="col">Layanan</th>'
+        '<table><thead><tr><th scope="col">Layanan</th>'
         '<th scope="col">Responden</th><th scope="col">IKM</th>'
         '<th scope="col">Mutu</th></tr></thead><tbody>'
         + "".join(rows)
@@ -260,7 +260,7 @@ def _trend_table(published: list[dict[str, Any]]) -> str:
     ]
 
     return (
-        '<table class="dl-tren"><thead><tr><th scope="col">Periode</th>'
+        '<table><thead><tr><th scope="col">Periode</th>'
         '<th scope="col">Responden</th><th scope="col">IKM</th>'
         '<th scope="col">Mutu</th></tr></thead><tbody>'
         + "".join(rows)
