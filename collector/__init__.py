@@ -19,8 +19,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auditlog, auth, cli, downloads, records, settings, site
-    from . import submissions
+    from . import (
+        admin,
+        auditlog,
+        auth,
+        cli,
+        downloads,
+        followup_pages,
+        paper,
+        records,
+        report_pages,
+        settings,
+        site,
+        submissions,
+    )
     from .db import db, tune_sqlite
 
     app = Flask(
@@ -60,6 +72,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(records.bp)
     app.register_blueprint(auditlog.bp)
     app.register_blueprint(downloads.bp)
+    app.register_blueprint(report_pages.bp)
+    app.register_blueprint(followup_pages.bp)
+    app.register_blueprint(paper.bp)
     cli.init_app(app)
 
     return app

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from . import ikm, importer, layanan, reports, retention
+from . import ikm, importer, layanan, publication, reports, retention
 from .db import db
 from .users import ROLES, User
 
@@ -176,5 +176,6 @@ def disable_user(username: str) -> None:
 def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(ikm_cli)
+    ikm_cli.add_command(publication.publish_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(retention.purge_command)

@@ -65,6 +65,28 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a SQLite writer waits for the lock before giving up.",
     ),
     Setting(
+        "RESULTS_FILE",
+        str(PROJECT_ROOT / "site_src" / "data" / "hasil-ikm.json"),
+        "File that 'ikm publish' writes the published index into; the site build "
+        "reads it (SITE_RESULTS_FILE) for the results page.",
+    ),
+    Setting(
+        "SIGNER_NAME",
+        "",
+        "Name of the person who signs the printed Laporan SKM; empty leaves a "
+        "line to write it by hand.",
+    ),
+    Setting(
+        "SIGNER_TITLE",
+        "Kepala Rutan",
+        "Title of the signer printed above the signature on the Laporan SKM.",
+    ),
+    Setting(
+        "SIGNER_NIP",
+        "",
+        "The signer's NIP printed under the name; empty leaves it out.",
+    ),
+    Setting(
         "MAX_CONTENT_LENGTH",
         64 * 1024,
         "Largest request body in bytes; larger posts get a friendly page.",

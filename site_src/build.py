@@ -6,9 +6,12 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from collector import chart
 from collector.layanan import ContentError, Layanan, fill
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*(?::[a-z0-9_-]+)?)\s*-->")
@@ -153,31 +156,131 @@ def load_results(path: Path) -> dict[str, Any] | None:
         return None
 
 
-def latest_period(results: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Return the last published period, or None before any was published."""
-    periods = (results or {}).get("periode") or []
+def _number(value: str | None) -> str:
+    return "–" if value is None else html.escape(str(value).replace(".", ","))
 
-    return periods[-1] if periods else None
+
+def _grade(record: dict[str, Any]) -> str:
+    if record.get("ikm") is None:
+        return "belum ada data"
+
+    return html.escape(f"{record['mutu']} ({record['kinerja']})")
+
+
+def ordered(results: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Return the published periods by end day, the latest last."""
+    if not results:
+        return []
+
+    def order(item: dict[str, Any]) -> tuple[str, int]:
+        return item["sampai"], -date.fromisoformat(item["dari"]).toordinal()
+
+    return sorted(results.get("periode") or [], key=order)
 
 
 def results_html(results: dict[str, Any] | None) -> str:
-    """Return the results block of the results page."""
-    latest = latest_period(results)
-    if latest is None:
+    """Return the results page block: latest index, its elements, services, trend."""
+    published = ordered(results)
+    if not published:
         return f'<p class="dl-no-data">{html.escape(NO_DATA)}</p>'
 
-    return latest_html(latest) + f"\n<!-- periode: {len(results['periode'])} -->"
+    latest = published[-1]
+    parts = [
+        latest_html(latest),
+        f"<h2 id=\"unsur\">Nilai per unsur, {html.escape(latest['label'])}</h2>",
+        _element_table(latest),
+        str(_element_chart(latest)),
+        "<h2 id=\"per-layanan\">Per layanan</h2>",
+        _service_table(latest),
+        "<h2 id=\"tren\">Tren dari periode ke periode</h2>",
+        _trend_table(published),
+    ]
+
+    return "\n".join(parts)
 
 
 def latest_html(period: dict[str, Any] | None) -> str:
-    """Return the latest published figure for the home page."""
+    """Return the latest published figure: index, grade and respondents."""
     if not period or period.get("ikm") is None:
         return f'<p class="dl-no-data">{html.escape(NO_DATA)}</p>'
 
-    label = html.escape(f"{period['label']}: IKM {period['ikm']}")
-    grade = html.escape(f"mutu {period['mutu']} ({period['kinerja']})")
+    label = html.escape(period["label"])
+    code = html.escape(period["kode"])
+    value = _number(period["ikm"])
+    respondents = int(period["respondents"])
 
-    return f'<p class="dl-ikm"><strong>{label}</strong>, {grade}</p>'
+    return (
+        f'<p class="dl-ikm" data-periode="{code}"><strong>IKM {label}: '
+        f'<span class="dl-ikm-nilai">{value}</span></strong>, mutu {_grade(period)}, '
+        f'dari <span class="dl-responden">{respondents}</span> responden.</p>'
+    )
+
+
+def _element_table(period: dict[str, Any]) -> str:
+    rows = [
+        f'<tr data-unsur="{html.escape(item["key"])}"><td>{html.escape(item["nama"])}'
+        f'</td><td class="dl-num">{_number(item["nrr"])}</td>'
+        f'<td class="dl-num">{_number(item["ikm"])}</td>'
+        f"<td>{html.escape(item['mutu'] or '–')}</td></tr>"
+        for item in period["unsur"]
+    ]
+
+    return (
+        '<table><thead><tr><th scope="col">Unsur</th>'
+        '<th scope="col">NRR (1–4)</th><th scope="col">Nilai (25–100)</th>'
+        '<th scope="col">Mutu</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _element_chart(period: dict[str, Any]):
+    bars = [
+        chart.Bar(
+            item["nama"],
+            None if item["ikm"] is None else Decimal(item["ikm"]),
+            item["mutu"],
+        )
+        for item in period["unsur"]
+    ]
+    title = f"Nilai per unsur pelayanan, {period['label']}"
+
+    return chart.bar_chart(bars, title, chart_id="grafik-hasil")
+
+
+def _service_table(period: dict[str, Any]) -> str:
+    rows = [
+        f"<tr><td>{html.escape(item['nama'])}</td>"
+        f'<td class="dl-num">{int(item["respondents"])}</td>'
+        f'<td class="dl-num">{_number(item["ikm"])}</td><td>{_grade(item)}</td></tr>'
+        for item in period.get("layanan", [])
+    ]
+
+    return (
+        '<table><thead><tr><th scope="col">Layanan</th>'
+        '<th scope="col">Responden</th><th scope="col">IKM</th>'
+        '<th scope="col">Mutu</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _trend_table(published: list[dict[str, Any]]) -> str:
+    rows = [
+        f'<tr data-periode="{html.escape(item["kode"])}">'
+        f"<td>{html.escape(item['label'])}</td>"
+        f'<td class="dl-num">{int(item["respondents"])}</td>'
+        f'<td class="dl-num">{_number(item["ikm"])}</td><td>{_grade(item)}</td></tr>'
+        for item in published
+    ]
+
+    return (
+        '<table><thead><tr><th scope="col">Periode</th>'
+        '<th scope="col">Responden</th><th scope="col">IKM</th>'
+        '<th scope="col">Mutu</th></tr></thead><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
 
 
 def empty_facts(facts: dict[str, str]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -13,9 +14,16 @@ from site_src import build
 
 log = logging.getLogger("mkdocs.hooks.duta_layanan")
 
+# The collector's `ikm publish` writes this file; SITE_RESULTS_FILE points the
+# build at another one (tests, or a collector whose RESULTS_FILE lives elsewhere).
 RESULTS_FILE = Path(__file__).resolve().parent / "data" / "hasil-ikm.json"
 
 state: dict = {}
+
+
+def results_file() -> Path:
+    """Return the published results file: SITE_RESULTS_FILE, or the default."""
+    return Path(os.environ.get("SITE_RESULTS_FILE") or RESULTS_FILE)
 
 
 def on_config(config, **kwargs):
@@ -33,7 +41,7 @@ def on_config(config, **kwargs):
         services=services,
         facts=facts,
         root=layanan.site_root(config),
-        results=build.load_results(RESULTS_FILE),
+        results=build.load_results(results_file()),
     )
     if config["nav"]:
         config["nav"] = build.with_service_nav(config["nav"], services)
@@ -77,7 +85,8 @@ def on_page_content(html, page, config, files, **kwargs):
         html = html.replace("<!-- hasil-ikm -->", build.results_html(results))
 
     if "<!-- ikm-terkini -->" in html:
-        latest = build.latest_period(results)
+        published = build.ordered(results)
+        latest = published[-1] if published else None
         html = html.replace("<!-- ikm-terkini -->", build.latest_html(latest))
 
     return html

@@ -228,31 +228,9 @@ def test_the_results_page_says_there_is_no_data_yet(built_site):
 
 @pytest.mark.parametrize("results", [None, {}, {"periode": []}])
 def test_no_published_period_shows_belum_ada_data_on_both_pages(results):
-    assert build.latest_period(results) is None
+    assert build.ordered(results) == []
     assert "Belum ada data" in build.results_html(results)
-    assert "Belum ada data" in build.latest_html(build.latest_period(results))
-
-
-def test_the_latest_published_period_is_the_one_shown():
-    results = {
-        "periode": [
-            {
-                "label": "Triwulan I 2026",
-                "ikm": "80.10",
-                "mutu": "B",
-                "kinerja": "Baik",
-            },
-            {
-                "label": "Triwulan II 2026",
-                "ikm": "88.31",
-                "mutu": "A",
-                "kinerja": "Sangat Baik",
-            },
-        ]
-    }
-
-    assert "Triwulan II 2026: IKM 88.31" in build.results_html(results)
-    assert "mutu A (Sangat Baik)" in build.latest_html(build.latest_period(results))
+    assert "Belum ada data" in build.latest_html(None)
 
 
 @pytest.mark.parametrize(
