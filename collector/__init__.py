@@ -19,7 +19,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auth, cli, settings, site, submissions
+    from . import admin, auth, cli, kiosk_admin, kiosk_pages, settings, site
+    from . import submissions
     from .db import db, tune_sqlite
 
     app = Flask(
@@ -56,6 +57,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     auth.csrf.exempt(submissions.bp)
     app.register_blueprint(submissions.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(kiosk_admin.bp)
+    kiosk_pages.init_app(app)
     cli.init_app(app)
 
     return app

@@ -65,6 +65,17 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds a SQLite writer waits for the lock before giving up.",
     ),
     Setting(
+        "KIOSK_IDLE_SECONDS",
+        90,
+        "Seconds without a touch after which the kiosk forgets the visitor and "
+        "returns to its start screen.",
+    ),
+    Setting(
+        "KIOSK_LINK_HOURS",
+        24,
+        "Hours an admin's one-time kiosk activation link stays valid.",
+    ),
+    Setting(
         "MAX_CONTENT_LENGTH",
         64 * 1024,
         "Largest request body in bytes; larger posts get a friendly page.",
