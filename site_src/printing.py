@@ -330,7 +330,8 @@ def piece_markdown(item: Piece) -> str:
     sizes = ", ".join(f"{mm:g} mm" for mm in item.qr_mm.values())
 
     return (
-        f"---\ntitle: {item.title}\nhide:\n  - navigation\n  - toc\n---\n\n"
+        f"---\ntitle: {item.title}\nhide:\n  - navigation\n  - toc\n"
+        "search:\n  exclude: true\n---\n\n"
         f"# {item.title} {{ .dl-screen-only }}\n\n"
         f"Kertas: {item.paper}. Lebar kode QR, termasuk tepi putihnya: {sizes}. "
         f"{item.advice} [Semua bahan cetak](index.md)\n"
@@ -358,7 +359,7 @@ def index_markdown(site_url: str) -> str:
         )
 
     return (
-        "---\ntitle: Bahan cetak\n---\n\n# Bahan cetak\n\n"
+        "---\ntitle: Bahan cetak\nsearch:\n  exclude: true\n---\n\n# Bahan cetak\n\n"
         "Banner, poster, brosur, dan kartu meja dibuat dari data layanan yang "
         "sama dengan situs ini, jadi setiap perubahan layanan ikut tercetak "
         "pada pembangunan berikutnya. Buka bahannya, lalu cetak dengan skala "

@@ -20,7 +20,7 @@ def page_markdown(service: Layanan, survey_markdown: str) -> str:
     title = service.title.replace('"', "'")
 
     return (
-        f'---\ntitle: "Survei: {title}"\n---\n\n'
+        f'---\ntitle: "Survei: {title}"\nsearch:\n  exclude: true\n---\n\n'
         "# Survei Kepuasan Masyarakat\n\n"
         f"Anda menilai layanan **{service.title}**. Layanan lain? Pilih dari "
         "daftar di formulir, atau buka [survei umum](index.md).\n\n"
