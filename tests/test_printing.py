@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import zxingcpp
 
-from collector.layanan import load_services
-from site_src import printing
+from collector.layanan import ContentError, load_services
+from site_src import printing, survey_pages
 from tests.servers import (
     ROOT,
     browser,
@@ -283,3 +283,24 @@ def test_qr_codes_printed_in_the_dark_colour_scheme_still_decode(
     for image in page_images(pdf, 150, tmp_path):
         found |= {code.url for code in decode(image, 150)}
     assert found == set.union(*expected_urls("kartu"))
+
+
+def test_a_survey_page_in_docs_that_would_hide_a_services_survey_is_refused():
+    with pytest.raises(ContentError, match="docs/survei/kunjungan.md exists"):
+        survey_pages.generated_pages(SERVICES, "# Survei\n", {"survei/kunjungan.md"})
+
+
+def test_a_service_survey_page_keeps_the_survey_text_under_its_own_heading():
+    [service] = [s for s in SERVICES if s.kode == "kunjungan"]
+    page = survey_pages.page_markdown(service, "# Survei\n\nTanpa nama.\n")
+
+    assert page.count("\n# ") == 1
+    assert "Anda menilai layanan **Kunjungan Keluarga**." in page
+    assert page.endswith("Tanpa nama.\n")
+
+
+def test_more_services_than_the_brochure_holds_stop_the_build_with_the_reason():
+    many = SERVICES * 2
+
+    with pytest.raises(ContentError, match="the brochure holds 12 services"):
+        printing.brochure_html(many, {}, PUBLIC)
