@@ -11,7 +11,7 @@ from mkdocs.utils import meta
 
 from collector import layanan, render
 from collector.layanan import ContentError
-from site_src import build, printing, survey_pages
+from site_src import build, print_pages, printing, qr, survey_pages
 
 log = logging.getLogger("mkdocs.hooks.duta_layanan")
 
@@ -40,11 +40,11 @@ def on_config(config, **kwargs):
     if config["nav"]:
         config["nav"] = build.with_service_nav(config["nav"], services)
 
-    problem = printing.address_problem(config["site_url"] or "")
+    problem = qr.address_problem(config["site_url"] or "")
     if problem:
         raise PluginError(f"QR codes cannot be printed: {problem}")
 
-    if printing.is_development(config["site_url"]):
+    if qr.is_development(config["site_url"]):
         log.info(
             "QR codes on the printed pages point at the development address %s; "
             "set SITE_URL to the public https address before printing",
@@ -66,7 +66,7 @@ def on_files(files, config, **kwargs):
     except ContentError as error:
         raise PluginError(str(error)) from error
 
-    pages.update(printing.generated_pages(config["site_url"]))
+    pages.update(print_pages.generated_pages(config["site_url"]))
     for src_uri, content in pages.items():
         if src_uri not in existing:
             files.append(File.generated(config, src_uri, content=content))
@@ -109,7 +109,7 @@ def on_page_content(html, page, config, files, **kwargs):
                 marker, render.render_form(name, services, state["root"], form)
             )
 
-    slug = printing.piece_for(page.file.src_uri)
+    slug = print_pages.piece_for(page.file.src_uri)
     if slug and "<!-- lembar-cetak -->" in html:
         try:
             sheets = printing.piece_html(

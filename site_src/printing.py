@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
-
-import segno
 
 from collector.layanan import ContentError, Layanan
 
 from .build import fill_service
+from .qr import is_development, public_url, qr_block, qr_svg, short_text
 
-DEVELOPMENT_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
-QUIET_ZONE = 4
-# M survives the scuffs of a counter card; segno raises the level further
-# whenever that costs no extra modules.
-ERROR_LEVEL = "m"
 BROCHURE_PER_PANEL = 3
 BROCHURE_SERVICE_PANELS = 4
 
@@ -74,74 +67,6 @@ PIECES = (
         "untuk setiap layanan.",
     ),
 )
-
-
-def is_development(site_url: str) -> bool:
-    """Tell whether an address points at the machine the site was built on."""
-    return (urlsplit(site_url).hostname or "") in DEVELOPMENT_HOSTS
-
-
-def address_problem(site_url: str) -> str | None:
-    """Return why the QR codes' address cannot go on paper, or None when it can."""
-    parts = urlsplit(site_url or "")
-    if not parts.scheme or not parts.hostname:
-        return f"site_url '{site_url}' is not an absolute address"
-
-    if is_development(site_url):
-        return None
-
-    if parts.scheme != "https":
-        return f"site_url '{site_url}' is public but not https; set an https address"
-
-    return None
-
-
-def public_url(site_url: str, path: str) -> str:
-    """Return the absolute address of a site path, from the configured site_url."""
-    base = site_url if site_url.endswith("/") else f"{site_url}/"
-
-    return urljoin(base, path)
-
-
-def short_text(url: str) -> str:
-    """Return an address as a person would type it, without the scheme."""
-    parts = urlsplit(url)
-
-    return f"{parts.netloc}{parts.path}"
-
-
-def qr_svg(url: str, size_mm: float, label: str) -> str:
-    """Return an inline SVG QR code of a URL, printed size_mm wide with quiet zone."""
-    code = segno.make(url, error=ERROR_LEVEL, micro=False)
-    svg = code.svg_inline(
-        border=QUIET_ZONE,
-        dark="#000",
-        light="#fff",
-        omitsize=True,
-        svgclass="dl-qr",
-        lineclass=None,
-        title=label,
-    )
-    size = f'width="{size_mm:g}mm" height="{size_mm:g}mm" role="img" '
-    attributes = (
-        f'data-url="{html.escape(url)}" data-mm="{size_mm:g}" '
-        f'data-qr="{code.designator}" '
-    )
-
-    return svg.replace("<svg ", f"<svg {size}{attributes}", 1)
-
-
-def qr_block(url: str, size_mm: float, caption: str, css: str = "") -> str:
-    """Return a QR code with its caption and the address written out under it."""
-    label = f"Kode QR: {caption}"
-
-    return (
-        f'<figure class="dl-qr-block {css}">'
-        f"{qr_svg(url, size_mm, label)}"
-        f"<figcaption><strong>{html.escape(caption)}</strong>"
-        f'<span class="dl-url">{html.escape(short_text(url))}</span>'
-        f"</figcaption></figure>"
-    )
 
 
 def piece(slug: str) -> Piece:
@@ -323,68 +248,3 @@ def piece_html(
         return brochure_html(services, facts, site_url)
 
     return cards_html(services, facts, site_url)
-
-
-def piece_markdown(item: Piece) -> str:
-    """Return the Markdown source of a printed piece's page."""
-    sizes = ", ".join(f"{mm:g} mm" for mm in item.qr_mm.values())
-
-    return (
-        f"---\ntitle: {item.title}\nhide:\n  - navigation\n  - toc\n"
-        "search:\n  exclude: true\n---\n\n"
-        f"# {item.title} {{ .dl-screen-only }}\n\n"
-        f"Kertas: {item.paper}. Lebar kode QR, termasuk tepi putihnya: {sizes}. "
-        f"{item.advice} [Semua bahan cetak](index.md)\n"
-        "{ .dl-screen-only }\n\n"
-        "<!-- lembar-cetak -->\n"
-    )
-
-
-def index_markdown(site_url: str) -> str:
-    """Return the page that lists the printed pieces with how to print each."""
-    rows = []
-    for item in PIECES:
-        sizes = ", ".join(f"{mm:g} mm" for mm in item.qr_mm.values())
-        rows.append(
-            f"| [{item.title}]({item.slug}.md) | {item.paper} | {sizes} | "
-            f"{item.advice} |"
-        )
-
-    warning = ""
-    if is_development(site_url):
-        warning = (
-            '!!! warning "Alamat uji"\n'
-            f"    Kode QR saat ini menunjuk ke {site_url}. Bangun ulang situs "
-            "dengan SITE_URL berisi alamat publik (https) sebelum mencetak.\n\n"
-        )
-
-    return (
-        "---\ntitle: Bahan cetak\nsearch:\n  exclude: true\n---\n\n# Bahan cetak\n\n"
-        "Banner, poster, brosur, dan kartu meja dibuat dari data layanan yang "
-        "sama dengan situs ini, jadi setiap perubahan layanan ikut tercetak "
-        "pada pembangunan berikutnya. Buka bahannya, lalu cetak dengan skala "
-        "100% dan tanpa header/footer peramban.\n\n"
-        f"{warning}"
-        "| Bahan | Kertas | Ukuran kode QR (dengan tepi putih) | Cara cetak |\n"
-        "| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n\n"
-        f"Kode QR menunjuk ke {public_url(site_url, '')} dan dapat dipindai "
-        "dari jarak satu lengan.\n"
-    )
-
-
-def generated_pages(site_url: str) -> dict[str, str]:
-    """Return the Markdown of every printed piece's page, keyed by its source path."""
-    pages = {"cetak/index.md": index_markdown(site_url)}
-    for item in PIECES:
-        pages[f"cetak/{item.slug}.md"] = piece_markdown(item)
-
-    return pages
-
-
-def piece_for(src_uri: str) -> str | None:
-    """Return the slug of the printed piece whose page this is, if any."""
-    for item in PIECES:
-        if src_uri == f"cetak/{item.slug}.md":
-            return item.slug
-
-    return None

@@ -12,7 +12,7 @@ import pytest
 import zxingcpp
 
 from collector.layanan import ContentError, load_services
-from site_src import printing, survey_pages
+from site_src import printing, qr, survey_pages
 from tests.servers import (
     ROOT,
     browser,
@@ -179,7 +179,7 @@ def test_the_service_list_and_each_service_page_link_the_preselected_survey(serv
 
 
 def test_a_qr_code_is_black_on_white_with_a_four_module_quiet_zone():
-    svg = printing.qr_svg("https://layanan.example/survei/", 40, "Kode QR")
+    svg = qr.qr_svg("https://layanan.example/survei/", 40, "Kode QR")
     size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
 
     assert 'width="40mm" height="40mm"' in svg
@@ -199,7 +199,7 @@ def test_a_qr_code_is_black_on_white_with_a_four_module_quiet_zone():
     ],
 )
 def test_only_https_or_a_development_address_may_go_into_qr_codes(site_url, problem):
-    found = printing.address_problem(site_url)
+    found = qr.address_problem(site_url)
 
     assert (found is None) if problem is None else (problem in found)
 
