@@ -141,7 +141,7 @@ def submission_id(form: Form, field) -> None:
 
 def fill_seconds(value: Any) -> int | None:
     """Keep a fill time in whole seconds within a day; drop anything else silently."""
-    if isinstance(value, str) and re.fullmatch(r"\d{1,5}", value.strip()):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,5}", value.strip()):
         seconds = int(value)
         if seconds <= MAX_FILL_SECONDS:
             return seconds

@@ -51,7 +51,7 @@ PIECES = (
         "A4 mendatar (297 × 210 mm), dua sisi",
         297,
         210,
-        {"layanan": 30, "sampul": 45},
+        {"layanan": 35, "sampul": 45},
         "Cetak A4 mendatar, bolak-balik dengan balik pada sisi pendek, skala "
         "100%. Lipat menjadi tiga: halaman pertama di luar, halaman kedua di "
         "dalam.",

@@ -29,6 +29,8 @@ SERVICES = load_services(ROOT / "docs")
 CODES = [service.kode for service in SERVICES]
 # Chromium lays pages out in whole CSS pixels, so a page may differ by a fraction.
 SIZE_TOLERANCE_MM = 1.0
+# A symbol this wide (quiet zone not counted) reads from about half a metre.
+ARM_LENGTH_SYMBOL_MM = 25
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def test_a_printed_piece_fills_its_paper_and_every_qr_code_opens_its_page(
     for code in measured:
         check_target(server, code.url)
         assert code.level in ("M", "Q", "H")
+        assert code.side_mm >= ARM_LENGTH_SYMBOL_MM
 
     with capsys.disabled():
         sides = sorted({round(code.side_mm) for code in measured})
