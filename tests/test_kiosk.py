@@ -254,3 +254,13 @@ def test_the_revoke_command_revokes_by_name(runner):
 
     assert result.exit_code == 0
     assert "Meja depan\tdicabut" in listing.output
+
+
+def test_the_privacy_notice_opens_inside_the_kiosk_with_a_way_back(desk):
+    form = desk.get("/kiosk/buku-tamu").get_data(as_text=True)
+    page = desk.get("/kiosk/privasi").get_data(as_text=True)
+
+    assert 'href="/kiosk/privasi"' in form
+    assert "Pemberitahuan Privasi" in page
+    assert 'href="/kiosk/buku-tamu">Kembali ke buku tamu</a>' in page
+    assert '<script src="/static/kiosk.js" defer>' in page
