@@ -5,8 +5,16 @@ from __future__ import annotations
 import logging
 
 import click
-from flask import Blueprint, abort, current_app, flash, has_request_context, redirect
-from flask import render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    has_request_context,
+    redirect,
+    render_template,
+    url_for,
+)
 from flask.cli import AppGroup
 from flask_wtf import FlaskForm
 from sqlalchemy import select

@@ -5,8 +5,17 @@ from __future__ import annotations
 import logging
 import re
 
-from flask import Blueprint, Flask, abort, current_app, make_response, redirect
-from flask import render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from markupsafe import Markup
 
 from . import layanan, site, submissions
