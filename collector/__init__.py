@@ -26,6 +26,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         cli,
         downloads,
         followup_pages,
+        kiosk_admin,
+        kiosk_pages,
         paper,
         records,
         report_pages,
@@ -75,6 +77,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(report_pages.bp)
     app.register_blueprint(followup_pages.bp)
     app.register_blueprint(paper.bp)
+    app.register_blueprint(kiosk_admin.bp)
+    kiosk_pages.init_app(app)
     cli.init_app(app)
 
     return app

@@ -12,7 +12,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from . import ikm, importer, layanan, publication, reports, retention
+from . import ikm, importer, kiosk_admin, layanan, publication, reports, retention
 from .db import db
 from .users import ROLES, User
 
@@ -179,3 +179,4 @@ def init_app(app: Flask) -> None:
     ikm_cli.add_command(publication.publish_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(retention.purge_command)
+    app.cli.add_command(kiosk_admin.kiosk_cli)

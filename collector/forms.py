@@ -19,6 +19,7 @@ from . import kuesioner as q
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]{6,30}")
 NAME_PUNCTUATION = frozenset(" .,-'’‘`")
+MAX_FILL_SECONDS = 86400
 
 
 def single_line(value: Any) -> Any:
@@ -138,6 +139,16 @@ def submission_id(form: Form, field) -> None:
         ) from None
 
 
+def fill_seconds(value: Any) -> int | None:
+    """Keep a fill time in whole seconds within a day; drop anything else silently."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,5}", value.strip()):
+        seconds = int(value)
+        if seconds <= MAX_FILL_SECONDS:
+            return seconds
+
+    return None
+
+
 def required(message: str) -> InputRequired:
     """Return a validator that refuses an empty answer with the message."""
     return InputRequired(message=message)
@@ -158,16 +169,21 @@ class PublicForm(Form):
 
     kirim_id = HiddenField(validators=[submission_id], filters=[single_line])
     versi = HiddenField(filters=[single_line])
+    # Seconds from opening the form to sending it, measured by the visitor's
+    # browser; never a message, since a visitor cannot fix it.
+    durasi = HiddenField(filters=[fill_seconds])
 
     def answers(self) -> dict[str, Any]:
         """Return the cleaned answers, with None for every empty optional one."""
         answers = {}
         for field in self:
-            if field.name in ("versi",):
+            if field.name in ("versi", "durasi"):
                 continue
 
             value = field.data
             answers[field.name] = None if value in ("", None) else value
+
+        answers["durasi_detik"] = self.durasi.data
 
         return answers
 

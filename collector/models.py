@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, Integer, SmallInteger, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, SmallInteger, String
+from sqlalchemy import Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .db import UTCDateTime, db, utcnow
+from .kiosk import KioskDevice
 from .kuesioner import UNSUR_KEYS
 
 SOURCES = ("online", "kertas", "kiosk")
@@ -24,6 +26,7 @@ class Submission:
     sumber: Mapped[str] = mapped_column(String(10), default="online")
     versi: Mapped[str | None] = mapped_column(String(20))
     durasi_detik: Mapped[int | None] = mapped_column(Integer)
+    kiosk_id: Mapped[int | None] = mapped_column(ForeignKey(KioskDevice.id), index=True)
     layanan: Mapped[str] = mapped_column(String(60), index=True)
 
 

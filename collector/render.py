@@ -29,14 +29,22 @@ def render_form(
     services: list[tuple[str, str]],
     site_root: str,
     form: PublicForm | None = None,
+    action: str | None = None,
+    privacy_url: str | None = None,
+    autofill: bool = True,
 ) -> str:
-    """Return the form's HTML wrapped in markers that locate it in a built page."""
+    """Return the form's HTML wrapped in markers that locate it in a built page.
+
+    The kiosk posts elsewhere and turns the browser's autofill off, so that no
+    visitor's name is offered to the next one.
+    """
     form = form or blank_form(name, services)
     template = _env.get_template(f"{name}.html")
     body = template.render(
         form=form,
-        action=f"{site_root}kirim/{name}",
-        privacy_url=f"{site_root}privasi/",
+        action=action or f"{site_root}kirim/{name}",
+        privacy_url=privacy_url or f"{site_root}privasi/",
+        autofill=autofill,
         versi=kuesioner.version(services),
         unsur=kuesioner.UNSUR,
     )

@@ -87,6 +87,17 @@ SETTINGS: tuple[Setting, ...] = (
         "The signer's NIP printed under the name; empty leaves it out.",
     ),
     Setting(
+        "KIOSK_IDLE_SECONDS",
+        90,
+        "Seconds without a touch after which the kiosk forgets the visitor and "
+        "returns to its start screen.",
+    ),
+    Setting(
+        "KIOSK_LINK_HOURS",
+        24,
+        "Hours an admin's one-time kiosk activation link stays valid.",
+    ),
+    Setting(
         "MAX_CONTENT_LENGTH",
         64 * 1024,
         "Largest request body in bytes; larger posts get a friendly page.",

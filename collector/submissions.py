@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from . import layanan, site
 from .db import db, utcnow
 from .forms import FORMS, PublicForm
+from .kiosk import current_device
 from .kuesioner import UNSUR_KEYS
 from .models import MODELS
 from .render import render_form
@@ -41,7 +42,9 @@ def local_date(instant: datetime):
     return instant.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 
-def build_record(name: str, form: PublicForm, source: str = "online"):
+def build_record(
+    name: str, form: PublicForm, source: str = "online", kiosk_id: int | None = None
+):
     """Turn a validated form into an unsaved database row."""
     answers = form.answers()
     now = utcnow()
@@ -58,6 +61,7 @@ def build_record(name: str, form: PublicForm, source: str = "online"):
         dibuat=now,
         tanggal=local_date(now),
         sumber=source,
+        kiosk_id=kiosk_id,
         versi=form.versi.data or None,
     )
 
@@ -116,7 +120,9 @@ def submit(name: str):
 
         return rejected(name, form)
 
-    record, created = store(name, build_record(name, form))
+    device = current_device()
+    source, kiosk_id = ("kiosk", device.id) if device else ("online", None)
+    record, created = store(name, build_record(name, form, source, kiosk_id))
     if created:
         log.info("accepted %s id=%s kirim_id=%s", name, record.id, record.kirim_id)
     else:

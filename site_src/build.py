@@ -15,7 +15,13 @@ from collector import chart
 from collector.layanan import ContentError, Layanan, fill
 
 MARKER = re.compile(r"<!--\s*([a-z][a-z0-9-]*(?::[a-z0-9_-]+)?)\s*-->")
-BLOCK_MARKERS = ("formulir:survei", "formulir:buku-tamu", "hasil-ikm", "ikm-terkini")
+BLOCK_MARKERS = (
+    "formulir:survei",
+    "formulir:buku-tamu",
+    "hasil-ikm",
+    "ikm-terkini",
+    "lembar-cetak",
+)
 MISSING = "belum diisi, tanyakan kepada petugas"
 NO_DATA = "Belum ada data: hasil survei belum diumumkan."
 
@@ -117,7 +123,7 @@ def service_markdown(service: Layanan, facts: dict[str, str], site_root: str) ->
         f'<p class="dl-actions"><a class="md-button" '
         f'href="{site_root}buku-tamu/">Isi buku tamu</a> '
         f'<a class="md-button md-button--primary" '
-        f'href="{site_root}survei/?layanan={service.kode}">Nilai layanan ini</a></p>',
+        f'href="{site_root}survei/{service.kode}/">Nilai layanan ini</a></p>',
         "",
     ]
 

@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import meta
 
 from collector import layanan, render
 from collector.layanan import ContentError
-from site_src import build
+from site_src import build, print_pages, printing, qr, survey_pages
 
 log = logging.getLogger("mkdocs.hooks.duta_layanan")
 
@@ -46,7 +48,38 @@ def on_config(config, **kwargs):
     if config["nav"]:
         config["nav"] = build.with_service_nav(config["nav"], services)
 
+    problem = qr.address_problem(config["site_url"] or "")
+    if problem:
+        raise PluginError(f"QR codes cannot be printed: {problem}")
+
+    if qr.is_development(config["site_url"]):
+        log.info(
+            "QR codes on the printed pages point at the development address %s; "
+            "set SITE_URL to the public https address before printing",
+            config["site_url"],
+        )
+
     return config
+
+
+def on_files(files, config, **kwargs):
+    """Add the printed pieces' pages and the per-service survey pages."""
+    survey = Path(config["docs_dir"]) / "survei" / "index.md"
+    survey_markdown, _ = meta.get_data(survey.read_text(encoding="utf-8"))
+    existing = {file.src_uri for file in files}
+    try:
+        pages = survey_pages.generated_pages(
+            state["services"], survey_markdown, existing
+        )
+    except ContentError as error:
+        raise PluginError(str(error)) from error
+
+    pages.update(print_pages.generated_pages(config["site_url"]))
+    for src_uri, content in pages.items():
+        if src_uri not in existing:
+            files.append(File.generated(config, src_uri, content=content))
+
+    return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
@@ -74,11 +107,26 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     """Put the collector's forms and the published results into the page."""
     services = [(s.kode, s.title) for s in state["services"]]
+    chosen = survey_pages.service_of(page.file.src_uri, state["services"])
     for name in ("survei", "buku-tamu"):
         marker = f"<!-- formulir:{name} -->"
         if marker in html:
-            form = render.render_form(name, services, state["root"])
-            html = html.replace(marker, form)
+            form = render.blank_form(name, services)
+            if chosen:
+                form.layanan.data = chosen
+            html = html.replace(
+                marker, render.render_form(name, services, state["root"], form)
+            )
+
+    slug = print_pages.piece_for(page.file.src_uri)
+    if slug and "<!-- lembar-cetak -->" in html:
+        try:
+            sheets = printing.piece_html(
+                slug, state["services"], state["facts"], config["site_url"]
+            )
+        except ContentError as error:
+            raise PluginError(str(error)) from error
+        html = html.replace("<!-- lembar-cetak -->", sheets)
 
     results = state["results"]
     if "<!-- hasil-ikm -->" in html:
