@@ -19,7 +19,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the collector from defaults, instance config and COLLECTOR_ variables."""
     from flask_migrate import Migrate
 
-    from . import admin, auth, cli, settings, site, submissions
+    from . import admin, auth, cli, headers, limits, settings, site, submissions
     from .db import db, tune_sqlite
 
     app = Flask(
@@ -52,6 +52,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             tune_sqlite(db.engine, float(app.config["SQLITE_BUSY_TIMEOUT"]))
 
     site.init_app(app)
+    limits.init_app(app)
+    headers.init_app(app)
     auth.init_app(app)
     auth.csrf.exempt(submissions.bp)
     app.register_blueprint(submissions.bp)
