@@ -26,12 +26,13 @@ class Chromium:
         # The browser reads commands from fd 3 and writes answers to fd 4.
         redirect = f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}'
         self.process = subprocess.Popen(
-            ["sh", "-c", redirect, CHROMIUM, "--headless", "--no-sandbox",
+            ["bash", "-c", redirect, CHROMIUM, "--headless", "--no-sandbox",
              "--disable-gpu", "--remote-debugging-pipe",
              f"--user-data-dir={self.profile}", "--no-first-run",
              "--disable-extensions", "about:blank"],
             pass_fds=(to_browser_r, from_browser_w),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=open(os.path.join(self.profile, "stderr.log"), "wb"),
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -130,14 +131,17 @@ class Chromium:
             latency=0, downloadThroughput=-1, uploadThroughput=-1,
         )
 
-    def console_errors(self) -> list[str]:
-        """Return the console and log errors seen so far, CSP violations included."""
+    def console_errors(self, page: str | None = None) -> list[str]:
+        """Return the console and log errors seen so far, CSP violations included.
+
+        The error status of the page itself (a 404 page) is not counted.
+        """
         errors = []
         for message in self.messages:
             params = message.get("params", {})
             if message.get("method") == "Log.entryAdded":
                 entry = params["entry"]
-                if entry["level"] == "error":
+                if entry["level"] == "error" and entry.get("url") != page:
                     errors.append(entry["text"])
             elif message.get("method") == "Runtime.exceptionThrown":
                 errors.append(str(params["exceptionDetails"]))
@@ -159,4 +163,5 @@ class Chromium:
             self.process.kill()
             self.process.wait(timeout=10)
         os.close(self.to_browser)
+        os.close(self.from_browser)
         shutil.rmtree(self.profile, ignore_errors=True)

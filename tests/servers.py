@@ -50,6 +50,7 @@ class Gunicorn:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "gunicorn", "--bind", f"fd://{fd}",
                  "--workers", str(self.workers), "--timeout", "60",
+                 "--access-logfile", "-",
                  "collector:create_app()"],
                 cwd=ROOT, env=self.env, pass_fds=(fd,), start_new_session=True,
                 stdout=log, stderr=subprocess.STDOUT,
