@@ -141,7 +141,8 @@ class Chromium:
             params = message.get("params", {})
             if message.get("method") == "Log.entryAdded":
                 entry = params["entry"]
-                if entry["level"] == "error" and entry.get("url") != page:
+                own_status = entry["source"] == "network" and entry.get("url") == page
+                if entry["level"] == "error" and not own_status:
                     errors.append(entry["text"])
             elif message.get("method") == "Runtime.exceptionThrown":
                 errors.append(str(params["exceptionDetails"]))
