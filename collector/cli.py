@@ -13,7 +13,7 @@ from flask.cli import AppGroup
 
 from sqlalchemy import select
 
-from . import ikm, importer, layanan, reports
+from . import backup, ikm, importer, layanan, reports
 from .db import db
 from .users import ROLES, User
 
@@ -175,3 +175,4 @@ def init_app(app: Flask) -> None:
     """Register the command groups."""
     app.cli.add_command(ikm_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(backup.backup)
