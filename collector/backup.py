@@ -24,10 +24,13 @@ def copy_sqlite(source: str, destination: Path) -> dict[str, int]:
             # One step: the copy is one snapshot while writers go on in the WAL.
             live.backup(target, pages=-1)
             target.execute("PRAGMA journal_mode=DELETE")
-            tables = [row[0] for row in target.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' ORDER BY name"
-            )]
+            tables = [
+                row[0]
+                for row in target.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
             counts = {
                 table: target.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
                 for table in tables

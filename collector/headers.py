@@ -53,7 +53,8 @@ def init_app(app: Flask) -> None:
         app.config["SESSION_COOKIE_SECURE"] = public_url.startswith("https://")
 
     # Flask's own defaults hold None here, so a setdefault would change nothing.
-    app.config["SESSION_COOKIE_SAMESITE"] = app.config["SESSION_COOKIE_SAMESITE"] or "Lax"
+    same_site = app.config["SESSION_COOKIE_SAMESITE"] or "Lax"
+    app.config["SESSION_COOKIE_SAMESITE"] = same_site
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)

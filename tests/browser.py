@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -32,7 +33,7 @@ class Chromium:
              "--disable-extensions", "about:blank"],
             pass_fds=(to_browser_r, from_browser_w),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=open(os.path.join(self.profile, "stderr.log"), "wb"),
+            stderr=subprocess.DEVNULL,
         )
         os.close(to_browser_r)
         os.close(from_browser_w)
@@ -146,18 +147,16 @@ class Chromium:
                     errors.append(entry["text"])
             elif message.get("method") == "Runtime.exceptionThrown":
                 errors.append(str(params["exceptionDetails"]))
-            elif message.get("method") == "Runtime.consoleAPICalled":
-                if params["type"] == "error":
-                    errors.append(str(params["args"]))
+            elif (message.get("method") == "Runtime.consoleAPICalled"
+                  and params["type"] == "error"):
+                errors.append(str(params["args"]))
 
         return errors
 
     def close(self) -> None:
         """Stop the browser and remove its profile."""
-        try:
+        with contextlib.suppress(Exception):
             self.call("Browser.close", timeout=5)
-        except Exception:
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -59,7 +59,9 @@ def test_a_backup_of_a_live_database_holds_every_row_committed_before_it(
     write_rows(sqlite_app.database, before)
     during: list[str] = []
     stop = threading.Event()
-    writer = threading.Thread(target=write_rows, args=(sqlite_app.database, during, stop))
+    writer = threading.Thread(
+        target=write_rows, args=(sqlite_app.database, during, stop)
+    )
     writer.start()
     destination = tmp_path / "salinan.sqlite3"
     try:

@@ -57,7 +57,8 @@ def test_posts_are_accepted_from_the_sites_own_origin_only(
 
 def test_a_foreign_post_asked_as_json_gets_an_indonesian_message(app, client):
     headers = {"Origin": "https://penipu.example", **JSON}
-    response = client.post("/kirim/buku-tamu", data=guestbook_answers(), headers=headers)
+    data = guestbook_answers()
+    response = client.post("/kirim/buku-tamu", data=data, headers=headers)
 
     assert response.status_code == 403
     assert response.get_json()["judul"] == FOREIGN
@@ -102,7 +103,8 @@ def test_a_filled_honeypot_is_answered_like_success_but_nothing_is_stored(
     app, client, caplog, headers, status
 ):
     caplog.set_level(logging.INFO, logger="collector.limits")
-    for name, data in (("survei", survey_answers()), ("buku-tamu", guestbook_answers())):
+    posts = (("survei", survey_answers()), ("buku-tamu", guestbook_answers()))
+    for name, data in posts:
         data["situs_web"] = "http://murah.example"
         response = client.post(f"/kirim/{name}", data=data, headers=headers)
         assert response.status_code == status

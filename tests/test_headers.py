@@ -1,4 +1,4 @@
-"""Security headers on every answer, cookies' flags, and a site that needs no inline script."""
+"""Security headers on every answer, cookie flags, and a site without inline script."""
 
 from __future__ import annotations
 

@@ -48,7 +48,7 @@ def head() -> str:
 def test_rows_of_the_first_schema_survive_every_later_migration(fresh_app):
     with fresh_app.app_context():
         upgrade(revision="0001")
-        for table, insert in ROWS.items():
+        for insert in ROWS.values():
             for n in range(1, 4):
                 db.session.execute(sa.text(insert), {
                     "k": f"00000000-0000-4000-8000-00000000000{n}",
