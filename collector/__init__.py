@@ -52,7 +52,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             tune_sqlite(db.engine, float(app.config["SQLITE_BUSY_TIMEOUT"]))
 
     site.init_app(app)
-    limits.init_app(app)
+    limits.init_app(app, submissions.bp)
     headers.init_app(app)
     auth.init_app(app)
     auth.csrf.exempt(submissions.bp)

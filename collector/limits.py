@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request
+from flask import Blueprint, Flask, current_app, request
 from flask_limiter import Limiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -31,9 +31,6 @@ exemptions: list[Callable[[], bool]] = []
 def client_address() -> str:
     """Return the address that counts as the client for the rate limit."""
     return request.remote_addr or "unknown"
-
-
-limiter = Limiter(client_address)
 
 
 def exempt() -> bool:
@@ -117,8 +114,8 @@ def caught_by_honeypot() -> bool:
     return True
 
 
-def init_app(app: Flask) -> None:
-    """Trust the configured proxies, count posts per client, check origins."""
+def init_app(app: Flask, public: Blueprint) -> None:
+    """Trust the configured proxies and count the public posts per client."""
     hops = int(app.config["PROXY_HOPS"])
     if hops > 0:
         app.wsgi_app = ProxyFix(
@@ -129,4 +126,7 @@ def init_app(app: Flask) -> None:
     # An unreachable Redis must not turn visitors away: posts go on unlimited.
     app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
     app.config.setdefault("RATELIMIT_KEY_PREFIX", "duta-layanan")
+    # One limiter per app: a limiter keeps the settings of the app it first saw.
+    limiter = Limiter(client_address)
+    limiter.limit(public_limit, exempt_when=exempt)(public)
     limiter.init_app(app)

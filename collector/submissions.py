@@ -112,7 +112,6 @@ def decoy(name: str):
 
 
 @bp.post("/kirim/<any(survei, 'buku-tamu'):name>")
-@limits.limiter.limit(limits.public_limit, exempt_when=limits.exempt)
 def submit(name: str):
     """Validate a posted form and store it in one transaction."""
     if limits.caught_by_honeypot():
