@@ -102,11 +102,15 @@ def test_a_backup_refuses_to_overwrite_a_file_unless_forced(sqlite_app, tmp_path
     assert "survei: 0 rows copied" in forced.output
 
 
-def test_a_postgresql_database_is_pointed_to_pg_dump(app, runner, tmp_path):
+def test_the_backup_command_copies_sqlite_and_points_postgresql_to_pg_dump(
+    app, runner, tmp_path
+):
+    result = runner.invoke(args=["backup", str(tmp_path / "salinan")])
+
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        pytest.skip("this case is about PostgreSQL")
-
-    result = runner.invoke(args=["backup", str(tmp_path / "x")])
-
-    assert result.exit_code != 0
-    assert "pg_dump -Fc" in result.output
+        assert result.exit_code == 0, result.output
+        assert "buku_tamu: 0 rows copied" in result.output
+    else:
+        assert result.exit_code != 0
+        assert "pg_dump -Fc" in result.output
+        assert not (tmp_path / "salinan").exists()
