@@ -221,3 +221,25 @@ def test_the_form_script_starts_after_instant_navigation(server, browser):
     )
     assert browser.run("window.halamanPertama === true")
     assert uuid.UUID(ready)
+
+
+def test_a_sent_form_restored_from_the_back_cache_starts_a_new_fill(server, browser):
+    browser.open(f"{server.url}/survei/")
+    browser.wait_until("document.querySelector('form.dl-form[data-siap]')")
+    sent_id = browser.run(FILL_SURVEY % ALL)
+    browser.run("window.halamanLama = true")
+    browser.run(SUBMIT)
+    browser.wait_until("location.pathname === '/terima-kasih/'")
+
+    browser.run("history.back()")
+    browser.wait_until("location.pathname === '/survei/'")
+    form = "document.querySelector('form.dl-form')"
+    new_id = browser.wait_until(
+        f"{form}.elements.kirim_id.value !== '{sent_id}' && {form}.elements.kirim_id"
+        ".value"
+    )
+
+    assert browser.run("window.halamanLama === true")
+    assert uuid.UUID(new_id)
+    assert browser.run(f"{form}.elements.layanan.value") == ""
+    assert browser.run(f"{form}.querySelector('.dl-submit').disabled") is False
