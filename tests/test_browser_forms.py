@@ -211,7 +211,12 @@ def test_answers_kept_on_the_phone_are_sent_on_the_next_page_load(server, browse
 
 def test_the_form_script_starts_after_instant_navigation(server, browser):
     browser.open(f"{server.url}/")
-    browser.wait_until("!!window.document$")
+    # The theme takes over links once it has read the sitemap of the site.
+    browser.wait_until(
+        "performance.getEntriesByType('resource')"
+        ".some(entry => entry.name.endsWith('/sitemap.xml') && entry.responseEnd > 0)"
+    )
+    browser.run("new Promise(done => setTimeout(done, 200))")
     browser.run("window.halamanPertama = true")
     browser.run("document.querySelector('a[href$=\"survei/\"]').click()")
 
