@@ -26,8 +26,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         cli,
         downloads,
         followup_pages,
+        headers,
         kiosk_admin,
         kiosk_pages,
+        limits,
         paper,
         records,
         report_pages,
@@ -67,6 +69,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             tune_sqlite(db.engine, float(app.config["SQLITE_BUSY_TIMEOUT"]))
 
     site.init_app(app)
+    limits.init_app(app, submissions.bp)
+    headers.init_app(app)
     auth.init_app(app)
     auth.csrf.exempt(submissions.bp)
     app.register_blueprint(submissions.bp)

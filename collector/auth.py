@@ -145,13 +145,7 @@ def admin_error(error: HTTPException):
 
 
 def init_app(app: Flask) -> None:
-    """Install sign-in, CSRF protection and the admin's cookie settings."""
-    public_url = app.config.get("PUBLIC_URL") or ""
-    app.config["SESSION_COOKIE_HTTPONLY"] = True
-    app.config["SESSION_COOKIE_SAMESITE"] = "Lax"
-    app.config["SESSION_COOKIE_SECURE"] = bool(
-        app.config.get("SESSION_COOKIE_SECURE") or public_url.startswith("https://")
-    )
+    """Install sign-in, CSRF protection and the admin session's lifetime."""
     app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(
         hours=float(app.config["ADMIN_SESSION_HOURS"])
     )

@@ -12,7 +12,8 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from . import ikm, importer, kiosk_admin, layanan, publication, reports, retention
+from . import backup, ikm, importer, kiosk_admin, layanan, publication, reports
+from . import retention
 from .db import db
 from .users import ROLES, User
 
@@ -180,3 +181,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(retention.purge_command)
     app.cli.add_command(kiosk_admin.kiosk_cli)
+    app.cli.add_command(backup.backup)

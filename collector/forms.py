@@ -9,6 +9,7 @@ import uuid
 from typing import Any
 
 import phonenumbers
+from flask import current_app, has_app_context
 from wtforms import BooleanField, Form, HiddenField, RadioField, StringField
 from wtforms import TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -19,7 +20,7 @@ from . import kuesioner as q
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]{6,30}")
 NAME_PUNCTUATION = frozenset(" .,-'’‘`")
-MAX_FILL_SECONDS = 86400
+DURASI_MAX = 86400
 
 
 def single_line(value: Any) -> Any:
@@ -140,13 +141,34 @@ def submission_id(form: Form, field) -> None:
 
 
 def fill_seconds(value: Any) -> int | None:
-    """Keep a fill time in whole seconds within a day; drop anything else silently."""
+    """Read the whole seconds the form was open; anything else counts as unknown."""
     if isinstance(value, str) and re.fullmatch(r"[0-9]{1,5}", value.strip()):
         seconds = int(value)
-        if seconds <= MAX_FILL_SECONDS:
+        if seconds <= DURASI_MAX:
             return seconds
 
     return None
+
+
+def version_tag(value: Any) -> Any:
+    """Keep a form version tag that fits its column; drop anything else."""
+    value = single_line(value)
+    if isinstance(value, str) and len(value) > 20:
+        return ""
+
+    return value
+
+
+def not_too_fast(form: Form, field) -> None:
+    """Refuse a form sent sooner after it was shown than a person can fill it."""
+    if field.data is None or not has_app_context():
+        return
+
+    if field.data < int(current_app.config["MIN_FILL_SECONDS"]):
+        raise StopValidation(
+            "Formulir terkirim terlalu cepat. Periksa kembali jawaban Anda, "
+            "lalu tekan tombol kirim sekali lagi."
+        )
 
 
 def required(message: str) -> InputRequired:
@@ -168,10 +190,8 @@ class PublicForm(Form):
     """Fields every public form carries besides its questions."""
 
     kirim_id = HiddenField(validators=[submission_id], filters=[single_line])
-    versi = HiddenField(filters=[single_line])
-    # Seconds from opening the form to sending it, measured by the visitor's
-    # browser; never a message, since a visitor cannot fix it.
-    durasi = HiddenField(filters=[fill_seconds])
+    versi = HiddenField(filters=[version_tag])
+    durasi = HiddenField(filters=[fill_seconds], validators=[not_too_fast])
 
     def answers(self) -> dict[str, Any]:
         """Return the cleaned answers, with None for every empty optional one."""

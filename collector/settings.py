@@ -105,13 +105,43 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBLIC_URL",
         None,
-        "Public address of the collector; when it starts with https:// the "
-        "admin session cookie is sent over HTTPS only.",
+        "The public address visitors use, e.g. https://layanan.example.go.id/; "
+        "posts from its origin are allowed and https makes cookies Secure.",
+    ),
+    Setting(
+        "ALLOWED_ORIGINS",
+        "",
+        "Further origins (space or comma separated) whose pages may post the "
+        "forms; their JSON answers carry CORS headers.",
+    ),
+    Setting(
+        "PROXY_HOPS",
+        0,
+        "Number of trusted reverse proxies in front of the collector; 0 ignores "
+        "X-Forwarded-For and friends.",
+    ),
+    Setting(
+        "MIN_FILL_SECONDS",
+        3,
+        "Forms sent sooner than this after they were shown are refused as too "
+        "fast; 0 turns the check off.",
+    ),
+    Setting(
+        "RATELIMIT_PUBLIC",
+        "60 per minute;600 per hour",
+        "Public posts allowed per client address; a whole visitors' Wi-Fi shares "
+        "one address.",
+    ),
+    Setting(
+        "RATELIMIT_STORAGE_URI",
+        "memory://",
+        "Where rate-limit counters live; redis://host:6379/0 shares them between "
+        "processes.",
     ),
     Setting(
         "SESSION_COOKIE_SECURE",
-        False,
-        "Send the admin session cookie over HTTPS only, even without PUBLIC_URL.",
+        None,
+        "Send cookies over HTTPS only; empty means on when PUBLIC_URL is https.",
     ),
     Setting(
         "ADMIN_SESSION_HOURS",

@@ -7,11 +7,11 @@ import logging
 import re
 from pathlib import Path
 
-from flask import Flask, current_app, render_template
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 from whitenoise import WhiteNoise
 
-from . import layanan
+from . import headers, layanan
 from .db import db
 
 log = logging.getLogger(__name__)
@@ -94,12 +94,33 @@ def message_page(code: int, title: str, text: str) -> str:
     return render_template("pages/bare.html", title=title, body=body)
 
 
+def wants_json() -> bool:
+    """Tell whether the client asked for JSON rather than a page."""
+    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
+
+    return best == "application/json"
+
+
+def message(code: int, title: str, text: str):
+    """Answer with an Indonesian message, as a page or as JSON when asked."""
+    if wants_json():
+        return jsonify({"status": "gagal", "judul": title, "pesan": text}), code
+
+    return message_page(code, title, text), code
+
+
 def handle_http_error(error: HTTPException):
     """Answer a framework error with an Indonesian page, never an English one."""
     code = error.code or 500
     title, text = MESSAGES.get(code, MESSAGES[400])
+    response = error.get_response()
+    answer, code = message(code, title, text)
+    answer = current_app.make_response((answer, code))
+    for name in ("Retry-After", "Allow"):
+        if name in response.headers:
+            answer.headers[name] = response.headers[name]
 
-    return message_page(code, title, text), code
+    return answer
 
 
 def handle_unexpected(error: Exception):
@@ -108,7 +129,7 @@ def handle_unexpected(error: Exception):
     log.exception("unhandled error")
     title, text = MESSAGES[500]
 
-    return message_page(500, title, text), 500
+    return message(500, title, text)
 
 
 def init_app(app: Flask) -> None:
@@ -130,4 +151,5 @@ def init_app(app: Flask) -> None:
         index_file=True,
         autorefresh=app.debug,
         immutable_file_test=lambda path, url: bool(FINGERPRINTED.search(url)),
+        add_headers_function=headers.static_headers,
     )

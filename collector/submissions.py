@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,7 @@ from flask import Blueprint, current_app, jsonify, redirect, request
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from . import layanan, site
+from . import layanan, limits, site
 from .db import db, utcnow
 from .forms import FORMS, PublicForm
 from .kiosk import current_device
@@ -21,6 +22,8 @@ from .render import render_form
 log = logging.getLogger(__name__)
 
 bp = Blueprint("kirim", __name__)
+bp.before_request(limits.check_origin)
+bp.after_request(limits.add_cors)
 
 FORM_NAMES = tuple(FORMS)
 
@@ -28,13 +31,6 @@ FORM_NAMES = tuple(FORMS)
 def services() -> list[tuple[str, str]]:
     """Return the valid services, read from the site's Markdown."""
     return layanan.choices(current_app.config["DOCS_DIR"])
-
-
-def wants_json() -> bool:
-    """Tell whether the client asked for JSON rather than a page."""
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-
-    return best == "application/json"
 
 
 def local_date(instant: datetime):
@@ -63,6 +59,7 @@ def build_record(
         sumber=source,
         kiosk_id=kiosk_id,
         versi=form.versi.data or None,
+        durasi_detik=form.durasi.data,
     )
 
 
@@ -90,7 +87,7 @@ def store(name: str, record) -> tuple[object, bool]:
 def accepted(name: str, record, created: bool):
     """Answer a stored submission: 303 to the thank-you page, or 201 JSON."""
     thanks = f"{site.root()}terima-kasih/"
-    if wants_json():
+    if site.wants_json():
         body = {"status": "tersimpan", "id": record.kirim_id or str(record.id)}
         body["terima_kasih"] = thanks
 
@@ -101,7 +98,7 @@ def accepted(name: str, record, created: bool):
 
 def rejected(name: str, form: PublicForm):
     """Answer an invalid submission with 422 and every message at its field."""
-    if wants_json():
+    if site.wants_json():
         errors = {field: messages for field, messages in form.errors.items()}
 
         return jsonify({"status": "ditolak", "kesalahan": errors}), 422
@@ -111,9 +108,19 @@ def rejected(name: str, form: PublicForm):
     return site.page_with_form(name, html), 422
 
 
+def decoy(name: str):
+    """Answer a post caught by the honeypot as if it were stored."""
+    kirim_id = request.form.get("kirim_id", "")[:36] or str(uuid.uuid4())
+
+    return accepted(name, type("Decoy", (), {"kirim_id": kirim_id}), True)
+
+
 @bp.post("/kirim/<any(survei, 'buku-tamu'):name>")
 def submit(name: str):
     """Validate a posted form and store it in one transaction."""
+    if limits.caught_by_honeypot():
+        return decoy(name)
+
     form = FORMS[name](tuple(services()))(request.form)
     if not form.validate():
         log.info("rejected %s: invalid fields %s", name, sorted(form.errors))
