@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, current_app, request
@@ -23,9 +22,6 @@ FOREIGN_ORIGIN = (
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
-# Each check tells whether the current request is spared the rate limit, e.g.
-# the desk kiosk that a whole queue of visitors uses in turn.
-exemptions: list[Callable[[], bool]] = []
 
 
 def client_address() -> str:
@@ -34,8 +30,10 @@ def client_address() -> str:
 
 
 def exempt() -> bool:
-    """Tell whether the current request is spared the rate limit."""
-    return any(check() for check in exemptions)
+    """Spare the rate limit to a registered desk kiosk, used by a queue in turn."""
+    from .kiosk import current_device
+
+    return current_device() is not None
 
 
 def public_limit() -> str:

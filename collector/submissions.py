@@ -59,7 +59,6 @@ def build_record(
         sumber=source,
         kiosk_id=kiosk_id,
         versi=form.versi.data or None,
-        durasi_detik=form.durasi.data,
     )
 
 

@@ -11,7 +11,7 @@ from tests.helpers import guestbook_answers, guestbook_rows, survey_answers, sur
     ("sent", "stored"),
     [
         ("212", 212),
-        ("0", 0),
+        ("3", 3),
         ("86400", 86400),
         (" 45 ", 45),
         (None, None),

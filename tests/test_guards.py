@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import logging
 import os
 import uuid
@@ -230,9 +232,11 @@ def test_without_trusted_proxies_forwarded_headers_are_ignored(app_config):
     assert statuses == [303, 303, 429]
 
 
-def test_an_exempted_device_is_not_counted(app_config, monkeypatch):
+def test_a_registered_desk_kiosk_is_not_counted(app_config):
     app, client = make_client(app_config, RATELIMIT_PUBLIC="1 per minute")
-    monkeypatch.setattr(limits, "exemptions", [lambda: True])
+    result = app.test_cli_runner().invoke(args=["kiosk", "register", "Meja depan"])
+    code = re.search(r"/kiosk/aktifkan/([\w-]+)", result.output).group(1)
+    assert client.post(f"/kiosk/aktifkan/{code}").status_code == 303
 
     assert [client.post("/kirim/survei", data=survey_answers()).status_code
             for _ in range(3)] == [303, 303, 303]

@@ -23,7 +23,9 @@ WAIT_MS = 30_000
 @contextmanager
 def desk_pc(site: Path, instance: Path, idle: int, chromium) -> Iterator[tuple]:
     """Yield gunicorn's address, its environment and a page on an activated kiosk."""
-    env = collector_env(site, instance, KIOSK_IDLE_SECONDS=str(idle))
+    env = collector_env(
+        site, instance, KIOSK_IDLE_SECONDS=str(idle), MIN_FILL_SECONDS="0"
+    )
     with gunicorn(env) as address:
         output = flask(env, "kiosk", "register", "Meja depan")
         path = re.search(r"/kiosk/aktifkan/[\w-]+", output).group(0)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from collector import kuesioner, layanan, settings
+from collector import limits, kuesioner, layanan, settings
 from collector.forms import FORMS
 from collector.models import SurveyResponse
 from site_src import build
@@ -163,7 +163,9 @@ def test_the_embedded_form_has_exactly_the_fields_the_validator_accepts(
     form = form_of(read(built_site, f"{name}/index.html"))
     validator = FORMS[name](tuple(layanan.choices(ROOT / "docs")))()
 
-    assert form.names() == {field.name for field in validator}
+    accepted = {field.name for field in validator} | {limits.HONEYPOT}
+
+    assert form.names() == accepted
     assert form.action == f"/kirim/{name}"
     assert form.method == "post"
 
