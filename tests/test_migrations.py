@@ -36,13 +36,20 @@ def fresh_app(app_config):
 def snapshot(table: str) -> list[dict]:
     """Return every row of a table as a mapping of column to value."""
     query = sa.text(f"SELECT * FROM {table} ORDER BY id")
+    rows = [dict(row) for row in db.session.execute(query).mappings()]
+    # End the read so that a migration's ALTER TABLE does not wait for its lock.
+    db.session.rollback()
 
-    return [dict(row) for row in db.session.execute(query).mappings()]
+    return rows
 
 
 def head() -> str:
-    return db.session.execute(sa.text("SELECT version_num FROM alembic_version"))\
-        .scalar_one()
+    """Return the revision the database is at."""
+    query = sa.text("SELECT version_num FROM alembic_version")
+    revision = db.session.execute(query).scalar_one()
+    db.session.rollback()
+
+    return revision
 
 
 def test_rows_of_the_first_schema_survive_every_later_migration(fresh_app):
