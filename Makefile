@@ -24,6 +24,7 @@ instance/config.py:
 
 site: install
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m whitenoise.compress --quiet site
 
 db-upgrade: install instance/config.py
 	$(BIN)/flask --app collector db upgrade
