@@ -8,7 +8,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test site install db-upgrade clean
+.PHONY: run test site install db-upgrade clean browser-tools bench
 
 install: $(VENV)/.installed
 
@@ -34,8 +34,14 @@ run: site db-upgrade
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - 'collector:create_app()'
 
-test: install
+test: install browser-tools
 	$(BIN)/python -m pytest
+
+# axe-core for the accessibility tests, when npm is there (they skip otherwise).
+browser-tools:
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
 
 clean:
 	rm -rf site .pytest_cache

@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,11 +61,19 @@ def stop(process: subprocess.Popen, limit: float = 10.0) -> None:
         process.wait()
 
 
+@dataclass(frozen=True)
+class Running:
+    """A server started here: its address and the pid to stop it by."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
 def serve(
     command: list[str], env: dict[str, str], log: Path, probe: str = "/"
-) -> Iterator[str]:
-    """Run a server command bound to a free port given as fd://3; yield its URL."""
+) -> Iterator[Running]:
+    """Run a server command on a free port passed as '{fd}'; yield where it runs."""
     sock = listening_socket()
     port = sock.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
@@ -80,7 +89,7 @@ def serve(
     sock.close()
     try:
         wait_until_up(url + probe, process, log)
-        yield url
+        yield Running(url, process.pid)
     finally:
         stop(process)
 

@@ -118,8 +118,8 @@ def run_collector(site: Path, folder: Path):
         )
     command = gunicorn_command("collector:create_app()", workers=2)
     try:
-        with serve(command, env, folder / "gunicorn.log") as url:
-            yield LiveServer(url, app)
+        with serve(command, env, folder / "gunicorn.log") as server:
+            yield LiveServer(server.url, app)
     finally:
         with app.app_context():
             db.engine.dispose()
