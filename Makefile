@@ -1,5 +1,6 @@
 # make run: set up .venv, build the site, upgrade the database, serve both.
 # make test: the whole test suite.
+# make bench: the performance figures (needs npm and /usr/bin/chromium).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -42,6 +43,15 @@ browser-tools:
 	@if command -v npm >/dev/null; then \
 		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+# Figures for the README's Performance section; about 7 minutes on 2 cores.
+bench: install
+	npm ci --prefix tests/bench --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m tests.bench.bench_weight
+	$(BIN)/python -m tests.bench.bench_build
+	$(BIN)/python -m tests.bench.bench_collector
+	$(BIN)/python -m tests.bench.bench_report
+	$(BIN)/python -m tests.bench.bench_lighthouse
 
 clean:
 	rm -rf site .pytest_cache

@@ -41,6 +41,15 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_files(files, config, **kwargs):
+    """Leave out the theme's search and source-map files: nothing loads them."""
+    for file in list(files):
+        if file.inclusion.is_included() and build.unused_theme_file(file.src_uri):
+            files.remove(file)
+
+    return files
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     """Check markers, fill unit facts, and render service facts and lists."""
     where = page.file.src_uri

@@ -10,33 +10,11 @@ import pytest
 
 from collector import create_app
 from collector.db import db
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE, keep_local
 from tests.conftest import REQUIRE_SERVICES, ROOT, build_site, compress_site
 from tests.live import collector_env, gunicorn_command, migrate, serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
-
-# A cheap Android phone: the visitors' usual device.
-PHONE = {
-    "viewport": {"width": 360, "height": 740},
-    "device_scale_factor": 2,
-    "is_mobile": True,
-    "has_touch": True,
-    "user_agent": (
-        "Mozilla/5.0 (Linux; Android 11; SM-A022F) AppleWebKit/537.36 "
-        "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
-    ),
-    "locale": "id-ID",
-    "timezone_id": "Asia/Jakarta",
-}
 
 
 def pytest_collection_modifyitems(items):
@@ -68,8 +46,9 @@ def chromium():
 
 @pytest.fixture
 def phone(chromium):
-    """Return a fresh browser context with a phone's screen, touch and language."""
+    """Return a fresh phone context whose requests cannot leave 127.0.0.1."""
     context = chromium.new_context(**PHONE)
+    context.refused = keep_local(context)
     yield context
     context.close()
 

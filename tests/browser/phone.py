@@ -3,8 +3,53 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from collector.kuesioner import UNSUR
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# A cheap Android phone: the visitors' usual device.
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 11; SM-A022F) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36"
+    ),
+    "locale": "id-ID",
+    "timezone_id": "Asia/Jakarta",
+}
+
+LOCAL = re.compile(r"^(?:https?://127\.0\.0\.1[:/]|data:|blob:|about:)")
+
+
+def keep_local(context) -> list[str]:
+    """Refuse every request that leaves 127.0.0.1; return the list of refused URLs."""
+    refused: list[str] = []
+
+    def guard(route) -> None:
+        url = route.request.url
+        if LOCAL.match(url):
+            route.continue_()
+        else:
+            refused.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+
+    return refused
+
 
 # One answer per element, 1–4, varied so a mixed-up column shows.
 ANSWERS = dict(zip((u.key for u in UNSUR), (4, 3, 4, 4, 2, 3, 4, 1, 3), strict=True))

@@ -38,6 +38,7 @@ def max_age(cache_control: str) -> int:
 def test_a_first_view_on_a_phone_stays_within_its_budget(site_server, phone, path):
     view = first_view(phone, site_server.at(path))
 
+    assert phone.refused == []
     listing = "\n".join(f"{r.size:>8} {r.encoding:>3} {r.url}" for r in view.resources)
     assert view.total <= BUDGETS[path], f"{view.total} bytes:\n{listing}"
 

@@ -47,7 +47,7 @@ def requested_urls(context, url: str) -> list[str]:
     page.goto(url, wait_until="networkidle")
     page.close()
 
-    return list(dict.fromkeys(u for u in urls if u.startswith("http")))
+    return list(dict.fromkeys(u for u in urls if u.startswith("http://127.0.0.1")))
 
 
 def first_view(context, url: str) -> FirstView:
