@@ -178,6 +178,21 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def fsync_ms(folder: Path, count: int = 200) -> tuple[float, float]:
+    """Return the p50 and p99 of appending 4 kB to a file and syncing it to disk."""
+    times = []
+    with (folder / "fsync.bin").open("ab") as out:
+        for _ in range(count):
+            started = time.perf_counter()
+            out.write(b"\0" * 4096)
+            out.flush()
+            os.fsync(out.fileno())
+            times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+
+    return statistics.median(times), times[int(0.99 * (count - 1))]
+
+
 def run_app(name: str, app: str, folder: Path, site: Path) -> tuple[list[dict], dict]:
     """Serve one app on a fresh database and load it at every level."""
     from tests.live import collector_env, gunicorn_command, migrate, serve
@@ -218,6 +233,11 @@ def main() -> None:
         mkdocs_build(ROOT / "mkdocs.yml", site)
         compress(site)
 
+        sync_p50, sync_p99 = fsync_ms(folder)
+        print(
+            f"the disk syncs 4 kB in {sync_p50:.1f} ms (p50), {sync_p99:.1f} ms (p99): "
+            f"at most about {1000 / sync_p50:.0f} durable commits per second\n"
+        )
         ours, memory = run_app("collector", "collector:create_app()", folder, site)
         bare, _ = run_app(
             "bare", "tests.bench.bench_collector:bare_app()", folder, site
