@@ -23,18 +23,8 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     """Build the site strictly into a folder, failing the test on any warning."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            str(config),
-            "-d",
-            str(destination),
-        ],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+         "-f", str(config), "-d", str(destination)],
         check=True,
         cwd=ROOT,
         env=env,

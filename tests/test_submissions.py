@@ -170,16 +170,12 @@ def test_a_valid_guestbook_entry_is_stored_with_a_normal_phone_number(app, clien
 
 @pytest.mark.parametrize(
     "raw",
-    [
-        "081234567890",
-        "0812 3456 7890",
-        "0812-3456-7890",
-        "+62 812 3456 7890",
-        "62812-3456-7890",
-        "+62-812-3456-7890",
-    ],
+    ["081234567890", "0812 3456 7890", "0812-3456-7890", "+62 812 3456 7890",
+     "62812-3456-7890", "+62-812-3456-7890"],
 )
-def test_indonesian_phone_numbers_in_any_usual_form_are_stored_alike(app, client, raw):
+def test_indonesian_phone_numbers_in_any_usual_form_are_stored_alike(
+    app, client, raw
+):
     client.post("/kirim/buku-tamu", data=guestbook_answers(telepon=raw))
 
     with app.app_context():
@@ -188,16 +184,9 @@ def test_indonesian_phone_numbers_in_any_usual_form_are_stored_alike(app, client
 
 @pytest.mark.parametrize(
     "name",
-    [
-        "Sukarno",
-        "Nur'aini",
-        "Nur’aini",
-        "M. Yusuf",
-        "Siti Nurbaya-Hasibuan",
-        "Dt. Rajo Nan Sati",
-        "Ni Luh Putu Ayu Kadek Sri Wahyuni Maharani Dewi",
-        "Hj. Rosmaniar, S.Pd.",
-    ],
+    ["Sukarno", "Nur'aini", "Nur’aini", "M. Yusuf", "Siti Nurbaya-Hasibuan",
+     "Dt. Rajo Nan Sati", "Ni Luh Putu Ayu Kadek Sri Wahyuni Maharani Dewi",
+     "Hj. Rosmaniar, S.Pd."],
 )
 def test_real_names_are_accepted(app, client, name):
     response = client.post("/kirim/buku-tamu", data=guestbook_answers(nama=name))
