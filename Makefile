@@ -1,5 +1,6 @@
 # make run: set up .venv, build the site, upgrade the database, serve both.
 # make test: the whole test suite.
+# make bench: the performance figures (needs npm and /usr/bin/chromium).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ PORT ?= 8000
 WORKERS ?= 2
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: run test site install db-upgrade clean
+.PHONY: run test site install db-upgrade clean browser-tools bench
 
 install: $(VENV)/.installed
 
@@ -24,6 +25,7 @@ instance/config.py:
 
 site: install
 	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python -m whitenoise.compress --quiet site
 
 db-upgrade: install instance/config.py
 	$(BIN)/flask --app collector db upgrade
@@ -33,8 +35,23 @@ run: site db-upgrade
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - 'collector:create_app()'
 
-test: install
+test: install browser-tools
 	$(BIN)/python -m pytest
+
+# axe-core for the accessibility tests, when npm is there (they skip otherwise).
+browser-tools:
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the accessibility tests will be skipped"; fi
+
+# Figures for the README's Performance section; about 7 minutes on 2 cores.
+bench: install
+	npm ci --prefix tests/bench --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m tests.bench.bench_weight
+	$(BIN)/python -m tests.bench.bench_build
+	$(BIN)/python -m tests.bench.bench_collector
+	$(BIN)/python -m tests.bench.bench_report
+	$(BIN)/python -m tests.bench.bench_lighthouse
 
 clean:
 	rm -rf site .pytest_cache

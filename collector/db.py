@@ -17,7 +17,12 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
+# Rows stay readable after commit without a second query: a stored submission's
+# id is logged and answered right after its commit.
+db = SQLAlchemy(
+    metadata=MetaData(naming_convention=NAMING),
+    session_options={"expire_on_commit": False},
+)
 
 
 class UTCDateTime(TypeDecorator):

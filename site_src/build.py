@@ -289,6 +289,16 @@ def _trend_table(published: list[dict[str, Any]]) -> str:
     )
 
 
+UNUSED_THEME_FILES = re.compile(
+    r"^assets/javascripts/(?:lunr|workers)/|\.map$"
+)
+
+
+def unused_theme_file(path: str) -> bool:
+    """Tell whether a theme file serves only search or debugging, which we leave out."""
+    return bool(UNUSED_THEME_FILES.search(path))
+
+
 def empty_facts(facts: dict[str, str]) -> list[str]:
     """Return the unit facts that are still empty in mkdocs.yml."""
     return sorted(key for key, value in facts.items() if not value.strip())

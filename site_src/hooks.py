@@ -63,7 +63,11 @@ def on_config(config, **kwargs):
 
 
 def on_files(files, config, **kwargs):
-    """Add the printed pieces' pages and the per-service survey pages."""
+    """Add the printed and per-service survey pages; drop unused theme files."""
+    for file in list(files):
+        if file.inclusion.is_included() and build.unused_theme_file(file.src_uri):
+            files.remove(file)
+
     survey = Path(config["docs_dir"]) / "survei" / "index.md"
     survey_markdown, _ = meta.get_data(survey.read_text(encoding="utf-8"))
     existing = {file.src_uri for file in files}

@@ -31,11 +31,20 @@ def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml") -> None:
     )
 
 
+def compress_site(folder: Path) -> None:
+    """Write the .gz and .br copies that WhiteNoise serves to clients accepting them."""
+    subprocess.run(
+        [sys.executable, "-m", "whitenoise.compress", "--quiet", str(folder)],
+        check=True,
+    )
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """Return a folder holding the site built from the project's content."""
+    """Return a folder holding the site built from the project's content, as served."""
     destination = tmp_path_factory.mktemp("site")
     build_site(destination)
+    compress_site(destination)
 
     return destination
 
