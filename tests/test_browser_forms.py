@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from collector import create_app
 from collector.db import db
-from tests.browser import CHROMIUM, Chromium
+from tests.devtools import CHROMIUM, Chromium
 from tests.conftest import build_site
 from tests.gunicorn_process import Gunicorn, free_socket
 
