@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from collector import create_app
 from collector.db import db
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get("COLLECTOR_TEST_POSTGRES_URL")
@@ -160,3 +161,21 @@ def signed_in(app):
 def admin_client(signed_in):
     """Return a client signed in as an admin."""
     return signed_in("admin")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Return Debian's Chromium launched headless through Playwright, once per run."""
+    if not CHROMIUM.exists():
+        if REQUIRE_SERVICES:
+            pytest.fail(f"{CHROMIUM} is missing; CI installs it with apt")
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
+
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()

@@ -146,18 +146,3 @@ def page_images(pdf: Path, dpi: int, folder: Path) -> list[Path]:
     )
 
     return sorted(folder.glob("page-*.pgm"))
-
-
-@contextmanager
-def browser() -> Iterator:
-    """Yield Debian's Chromium driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()

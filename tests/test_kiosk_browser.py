@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 
 from collector.kuesioner import UNSUR_KEYS
-from tests.servers import browser, collector_env, flask, gunicorn
+from tests.servers import collector_env, flask, gunicorn
 
 IDLE_SECONDS = 2
 # Long enough that a slow machine never resets the kiosk in the middle of a test.
@@ -36,13 +36,6 @@ def desk_pc(site: Path, instance: Path, idle: int, chromium) -> Iterator[tuple]:
         page.wait_for_url(f"{address}/kiosk/")
         yield address, env, page
         context.close()
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Yield the browser that every desk PC of this module runs."""
-    with browser() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

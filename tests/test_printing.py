@@ -15,7 +15,6 @@ from collector.layanan import ContentError, load_services
 from site_src import printing, qr, survey_pages
 from tests.servers import (
     ROOT,
-    browser,
     build_site,
     collector_env,
     gunicorn,
@@ -242,13 +241,6 @@ OUTSIDE_THE_SHEET = """() => {
   }
   return out;
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Yield a Chromium browser for the layout checks."""
-    with browser() as instance:
-        yield instance
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ import pytest
 
 from collector import create_app
 from collector.db import db
-from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS, PHONE, keep_local
+from tests.browser.phone import PHONE, keep_local
 from tests.conftest import REQUIRE_SERVICES, ROOT, build_site, compress_site
 from tests.live import collector_env, gunicorn_command, migrate, serve
 
@@ -24,24 +24,6 @@ def pytest_collection_modifyitems(items):
         if here in Path(item.fspath).resolve().parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    """Return Debian's Chromium launched headless through Playwright."""
-    if not CHROMIUM.exists():
-        if REQUIRE_SERVICES:
-            pytest.fail(f"{CHROMIUM} is missing; CI installs it with apt")
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
-
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from collector import layanan
 from collector.settings import PROJECT_ROOT
-from tests.browser.phone import answer_survey
+from tests.browser.phone import PHONE, answer_survey, keep_local
 
 SERVICES = [s.kode for s in layanan.load_services(PROJECT_ROOT / "docs")]
 PAGES = [
@@ -22,6 +22,15 @@ PAGES = [
     "/halaman-yang-tidak-ada/",
     "/admin/masuk",
 ]
+
+
+@pytest.fixture
+def phone(chromium):
+    """Return a phone context that lets the injected axe-core run despite the CSP."""
+    context = chromium.new_context(**PHONE, bypass_csp=True)
+    context.refused = keep_local(context)
+    yield context
+    context.close()
 
 
 def violations(page, axe_script) -> list[str]:
