@@ -8,6 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 export NO_MKDOCS_2_WARNING := 1
+# Links and QR codes point at the address being served unless SITE_URL says
+# otherwise (set it to the public https address on the real server).
+export SITE_URL ?= http://$(HOST):$(PORT)/
 
 .PHONY: run test site install db-upgrade clean browser-tools bench
 
@@ -24,7 +27,7 @@ instance/config.py:
 	$(PYTHON) -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
 site: install
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m whitenoise.compress --quiet site
 
 db-upgrade: install instance/config.py

@@ -113,7 +113,7 @@ def download(name: str, fmt: str):
     filename = (
         f"{name}_{period.start}_{period.end}{'_' + service if service else ''}.{fmt}"
     )
-    response = Response(body, mimetype=FORMATS[fmt])
+    response = Response(body, content_type=FORMATS[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -13,7 +13,8 @@ from flask import current_app, has_app_context
 from wtforms import BooleanField, Form, HiddenField, RadioField, StringField
 from wtforms import TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, StopValidation, ValidationError
+from wtforms.validators import DataRequired, InputRequired, StopValidation
+from wtforms.validators import ValidationError
 
 from . import kuesioner as q
 
@@ -76,8 +77,8 @@ class MaxLength:
 class WholeNumber:
     """Refuse an answer that is not a whole number within the range."""
 
-    def __init__(self, low: int, high: int, what: str):
-        self.low, self.high, self.what = low, high, what
+    def __init__(self, low: int, high: int, what: str, example: int):
+        self.low, self.high, self.what, self.example = low, high, what, example
 
     def __call__(self, form: Form, field) -> None:
         if field.data in (None, ""):
@@ -85,7 +86,7 @@ class WholeNumber:
 
         if not re.fullmatch(r"\d{1,4}", field.data):
             raise StopValidation(
-                f"Isi {self.what} dengan angka bulat, misalnya {self.low + 2}."
+                f"Isi {self.what} dengan angka bulat, misalnya {self.example}."
             )
 
         if not self.low <= int(field.data) <= self.high:
@@ -112,9 +113,15 @@ def indonesian_phone(form: Form, field) -> None:
         return
 
     number = None
-    if PHONE_CHARACTERS.fullmatch(field.data):
+    raw = field.data
+    if raw.startswith("62"):
+        # Written nationally a number starts with 0, so a leading 62 is the
+        # country code without its plus, as in WhatsApp links.
+        raw = f"+{raw}"
+
+    if PHONE_CHARACTERS.fullmatch(raw):
         try:
-            number = phonenumbers.parse(field.data, "ID")
+            number = phonenumbers.parse(raw, "ID")
         except phonenumbers.NumberParseException:
             number = None
 
@@ -208,6 +215,21 @@ class PublicForm(Form):
         return answers
 
 
+class PaperForm(PublicForm):
+    """A paper questionnaire: blanks allowed, but not a sheet with no answer."""
+
+    def validate(self, extra_validators=None) -> bool:
+        """Validate the fields, then refuse a sheet where all nine are blank."""
+        valid = super().validate(extra_validators)
+        if valid and all(not self[key].data for key in q.UNSUR_KEYS):
+            self[q.UNSUR_KEYS[0]].errors = [
+                "Kuesioner kosong: tidak ada satu pun pertanyaan yang dijawab."
+            ]
+            return False
+
+        return valid
+
+
 def options(pairs) -> list[SelectChoice]:
     """Return (value, label) pairs as WTForms choices."""
     return [SelectChoice(str(value), str(label)) for value, label in pairs]
@@ -259,7 +281,7 @@ def survey_form(
     fields["usia"] = StringField(
         "Usia dalam tahun (boleh dikosongkan)",
         filters=[single_line],
-        validators=[WholeNumber(q.USIA_MIN, q.USIA_MAX, "usia")],
+        validators=[WholeNumber(q.USIA_MIN, q.USIA_MAX, "usia", 35)],
     )
     fields["pendidikan"] = optional_choice("Pendidikan terakhir", q.PENDIDIKAN)
     fields["pekerjaan"] = optional_choice("Pekerjaan", q.PEKERJAAN)
@@ -268,7 +290,7 @@ def survey_form(
         filters=[multi_line],
         validators=[MaxLength(q.MAX_LENGTH["saran"])],
     )
-    return type("SurveyForm", (PublicForm,), fields)
+    return type("SurveyForm", (PaperForm if paper else PublicForm,), fields)
 
 
 @functools.lru_cache(maxsize=16)
@@ -303,12 +325,13 @@ def guestbook_form(services: tuple[tuple[str, str], ...]) -> type[PublicForm]:
         "jumlah_pengikut": StringField(
             "Jumlah pengikut/pendamping (boleh dikosongkan)",
             filters=[single_line],
-            validators=[WholeNumber(0, q.PENGIKUT_MAX, "jumlah pengikut")],
+            validators=[WholeNumber(0, q.PENGIKUT_MAX, "jumlah pengikut", 2)],
         ),
         "persetujuan": BooleanField(
             "Saya setuju data ini disimpan sesuai pemberitahuan privasi.",
+            false_values=("", "false", "0", "no", "off", "tidak"),
             validators=[
-                required(
+                DataRequired(
                     "Centang persetujuan agar data buku tamu dapat disimpan."
                 )
             ],

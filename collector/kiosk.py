@@ -18,7 +18,8 @@ from .db import UTCDateTime, db, utcnow
 log = logging.getLogger(__name__)
 
 COOKIE = "kiosk_perangkat"
-COOKIE_DAYS = 5 * 365
+# Chromium keeps a cookie at most 400 days; the start screen renews it each day.
+COOKIE_DAYS = 400
 
 
 class KioskDevice(db.Model):

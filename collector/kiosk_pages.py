@@ -83,6 +83,7 @@ def start():
     body, status = kiosk_page("start.html", home=True)
     response = make_response(body, status)
     response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    remember_device(response, request.cookies[COOKIE])
 
     return response
 
@@ -189,6 +190,13 @@ def activation(code: str):
 
     device, token = activated
     response = redirect(url_for("kiosk.start"), code=303)
+    remember_device(response, token)
+
+    return response
+
+
+def remember_device(response, token: str) -> None:
+    """Keep the device token on the desk PC for another COOKIE_DAYS days."""
     response.set_cookie(
         COOKIE,
         token,
@@ -198,8 +206,6 @@ def activation(code: str):
         secure=request.is_secure,
         path="/",
     )
-
-    return response
 
 
 def init_app(app: Flask) -> None:

@@ -149,7 +149,10 @@ def init_app(app: Flask) -> None:
         root=str(site_dir),
         prefix=app.config["SITE_ROOT"],
         index_file=True,
-        autorefresh=app.debug,
+        # The site is rebuilt in place (after 'ikm publish', after content edits)
+        # while the collector runs: look files up per request, never serve stale
+        # lengths or ETags. The site is small, so the cost is a few stat calls.
+        autorefresh=True,
         immutable_file_test=lambda path, url: bool(FINGERPRINTED.search(url)),
         add_headers_function=headers.static_headers,
     )

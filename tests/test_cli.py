@@ -401,6 +401,19 @@ def test_a_date_in_the_future_is_refused(app, runner, tmp_path):
         assert count(SurveyResponse) == 0
 
 
+def test_a_sheet_with_no_element_answered_is_refused_and_nothing_imported(
+    app, runner, tmp_path
+):
+    blank = {key: "" for key in UNSUR_KEYS}
+    text = "\n".join([HEADER, paper_row(), paper_row(**blank)])
+    result = run_import(runner, write_csv(tmp_path, text))
+
+    assert result.exit_code == 1
+    assert "row 3: persyaratan: Kuesioner kosong" in result.output
+    with app.app_context():
+        assert count(SurveyResponse) == 0
+
+
 def test_a_file_with_only_a_header_is_refused(app, runner, tmp_path):
     result = run_import(runner, write_csv(tmp_path, HEADER + "\n"))
 

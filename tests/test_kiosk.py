@@ -69,7 +69,15 @@ def test_opening_the_link_asks_first_and_then_sets_a_long_lived_httponly_cookie(
     assert response.headers["Location"] == "/kiosk/"
     assert "HttpOnly" in header
     assert "SameSite=Strict" in header
-    assert "Max-Age=157680000" in header
+    assert "Max-Age=34560000" in header
+
+
+def test_the_start_screen_renews_the_device_cookie_within_chromiums_400_days(desk):
+    token = desk.get_cookie(COOKIE).value
+    header = desk.get("/kiosk/").headers["Set-Cookie"]
+
+    assert header.startswith(f"{COOKIE}={token};")
+    assert "Max-Age=34560000" in header
 
 
 def test_the_device_token_is_stored_only_as_its_hash(app, desk):

@@ -111,7 +111,7 @@ TOMORROW = (local_today() + timedelta(days=1)).isoformat()
         ({"layanan": ""}, "Pilih layanan dari daftar."),
         ({"layanan": "rahasia"}, "Pilih layanan dari daftar."),
         ({"persyaratan": "5"}, "Jawaban pertanyaan 1 harus 1, 2, 3 atau 4."),
-        ({"usia": "tua"}, "Isi usia dengan angka bulat, misalnya 12."),
+        ({"usia": "tua"}, "Isi usia dengan angka bulat, misalnya 35."),
         ({"usia": "7"}, "Usia harus antara 10 dan 110."),
         (
             {"saran": "x" * 2001},

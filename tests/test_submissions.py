@@ -187,7 +187,7 @@ def test_a_valid_guestbook_entry_is_stored_with_a_normal_phone_number(app, clien
 @pytest.mark.parametrize(
     "raw",
     ["081234567890", "0812 3456 7890", "0812-3456-7890", "+62 812 3456 7890",
-     "62812-3456-7890", "+62-812-3456-7890"],
+     "62812-3456-7890", "+62-812-3456-7890", "6281234567890"],
 )
 def test_indonesian_phone_numbers_in_any_usual_form_are_stored_alike(
     app, client, raw
@@ -241,6 +241,8 @@ GUESTBOOK_ERRORS = [
     ("asal", "a" * 121, "Terlalu panjang: 121 karakter. Paling banyak 120"),
     ("keperluan", "a" * 501, "Terlalu panjang: 501 karakter. Paling banyak 500"),
     ("persetujuan", None, "Centang persetujuan agar data buku tamu dapat disimpan."),
+    ("persetujuan", "no", "Centang persetujuan agar data buku tamu dapat disimpan."),
+    ("persetujuan", "tidak", "Centang persetujuan agar data buku tamu dapat disimpan."),
 ]
 
 
@@ -300,3 +302,24 @@ def test_all_nine_elements_are_stored_under_their_own_keys(app, client):
         assert {key: getattr(row, key) for key in UNSUR_KEYS} == {
             key: int(value) for key, value in scores.items()
         }
+
+
+def test_a_rebuilt_page_is_served_whole_without_a_restart(app_config, built_site, tmp_path):
+    import shutil
+
+    from collector import create_app
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    client = create_app({**app_config, "SITE_DIR": str(site)}).test_client()
+    first = client.get("/terima-kasih/")
+    page = site / "terima-kasih" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<p>Hasil baru</p>" * 50)
+    for copy in (page.with_suffix(".html.gz"), page.with_suffix(".html.br")):
+        copy.unlink(missing_ok=True)
+    second = client.get("/terima-kasih/")
+
+    assert first.status_code == second.status_code == 200
+    assert second.get_data(as_text=True).endswith("<p>Hasil baru</p>")
+    assert int(second.headers["Content-Length"]) == len(second.get_data())
+    assert second.headers["ETag"] != first.headers["ETag"]
