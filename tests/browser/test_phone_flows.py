@@ -29,7 +29,8 @@ def test_a_visitor_rates_a_service_from_its_page_and_the_answers_are_stored(
     content(page).get_by_role("link", name="Kunjungan Keluarga").tap()
     arrive(page, "/layanan/kunjungan/")
     content(page).get_by_role("link", name="Nilai layanan ini").tap()
-    arrive(page, "/survei/")
+    arrive(page, "/survei/kunjungan/")
+    assert page.get_by_label("Layanan yang Anda terima").input_value() == "kunjungan"
 
     answer_survey(page, ANSWERS)
     page.get_by_role("button", name="Kirim penilaian").tap()
