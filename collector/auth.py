@@ -7,10 +7,25 @@ import logging
 from collections.abc import Callable
 from datetime import timedelta
 
-from flask import Blueprint, Flask, abort, flash, has_request_context, redirect
-from flask import render_template, request, session, url_for
-from flask_login import LoginManager, current_user, login_required, login_user
-from flask_login import logout_user
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    flash,
+    has_request_context,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import (
+    LoginManager,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+)
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy import select
@@ -33,7 +48,9 @@ class LoginForm(FlaskForm):
     username = StringField(
         "Nama pengguna", validators=[InputRequired("Isi nama pengguna.")]
     )
-    password = PasswordField("Kata sandi", validators=[InputRequired("Isi kata sandi.")])
+    password = PasswordField(
+        "Kata sandi", validators=[InputRequired("Isi kata sandi.")]
+    )
 
 
 def audit(action: str, detail: str | None = None, user: User | None = None) -> None:

@@ -12,8 +12,16 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
-from . import backup, ikm, importer, kiosk_admin, layanan, publication, reports
-from . import retention
+from . import (
+    backup,
+    ikm,
+    importer,
+    kiosk_admin,
+    layanan,
+    publication,
+    reports,
+    retention,
+)
 from .db import db
 from .users import ROLES, User
 

@@ -10,11 +10,21 @@ from typing import Any
 
 import phonenumbers
 from flask import current_app, has_app_context
-from wtforms import BooleanField, Form, HiddenField, RadioField, StringField
-from wtforms import TextAreaField
+from wtforms import (
+    BooleanField,
+    Form,
+    HiddenField,
+    RadioField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, StopValidation
-from wtforms.validators import ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    StopValidation,
+    ValidationError,
+)
 
 from . import kuesioner as q
 

@@ -27,7 +27,10 @@ MESSAGES = {
         "Halaman tidak ditemukan",
         "Alamat ini tidak ada. Kembali ke beranda untuk mencari layanan.",
     ),
-    405: ("Cara pengiriman tidak didukung", "Buka formulir dari halamannya lalu kirim."),
+    405: (
+        "Cara pengiriman tidak didukung",
+        "Buka formulir dari halamannya lalu kirim.",
+    ),
     413: (
         "Isian terlalu besar",
         "Data yang dikirim melebihi batas. Persingkat isian yang panjang, "

@@ -23,9 +23,8 @@ REQUIRE_SERVICES = os.environ.get("COLLECTOR_TEST_REQUIRE_SERVICES") == "1"
 
 def pytest_configure(config):
     """Build test sites without the operator's published results, if any."""
-    os.environ.setdefault(
-        "SITE_RESULTS_FILE", str(ROOT / "site_src" / "data" / "no-results-in-tests.json")
-    )
+    absent = ROOT / "site_src" / "data" / "no-results-in-tests.json"
+    os.environ.setdefault("SITE_RESULTS_FILE", str(absent))
 
 
 def build_site(destination: Path, config: Path = ROOT / "mkdocs.yml") -> None:

@@ -25,8 +25,12 @@ def sqlite_app(built_site, tmp_path, monkeypatch):
     """Return a collector on a migrated SQLite file, whatever the database tests use."""
     monkeypatch.setenv("COLLECTOR_INSTANCE_PATH", str(tmp_path / "instance"))
     database = tmp_path / "live.sqlite3"
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-secret",
-                      "SITE_DIR": str(built_site), "DATABASE_URL": f"sqlite:///{database}"})
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SITE_DIR": str(built_site),
+        "DATABASE_URL": f"sqlite:///{database}",
+    })
     with app.app_context():
         upgrade()
     app.database = database
@@ -78,8 +82,11 @@ def test_a_backup_of_a_live_database_holds_every_row_committed_before_it(
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     copy.close()
 
-    restored = create_app({**sqlite_app.config, "DATABASE_URL": f"sqlite:///{destination}",
-                           "SQLALCHEMY_DATABASE_URI": None})
+    restored = create_app({
+        **sqlite_app.config,
+        "DATABASE_URL": f"sqlite:///{destination}",
+        "SQLALCHEMY_DATABASE_URI": None,
+    })
     with restored.app_context():
         ids = {row.kirim_id for row in survey_rows()}
         db.engine.dispose()

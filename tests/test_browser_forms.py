@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 from collector import create_app
 from collector.db import db
-from tests.devtools import CHROMIUM, Chromium
 from tests.conftest import build_site
+from tests.devtools import CHROMIUM, Chromium
 from tests.gunicorn_process import Gunicorn, free_socket
 
 pytestmark = pytest.mark.slow

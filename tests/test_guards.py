@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 import logging
 import os
+import re
 import uuid
 
 import pytest
 
-from collector import create_app, limits
+from collector import create_app
 from collector.models import GuestbookEntry, SurveyResponse
 from tests.helpers import count, guestbook_answers, survey_answers, survey_rows
 

@@ -17,8 +17,8 @@ from flask_migrate import upgrade
 
 from collector import create_app
 from collector.db import db
-from tests.helpers import guestbook_answers, survey_answers
 from tests.gunicorn_process import Gunicorn, free_socket, post
+from tests.helpers import guestbook_answers, survey_answers
 
 pytestmark = pytest.mark.slow
 

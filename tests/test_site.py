@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from collector import limits, kuesioner, layanan, settings
+from collector import kuesioner, layanan, limits, settings
 from collector.forms import FORMS
 from collector.models import SurveyResponse
 from site_src import build
@@ -208,7 +208,7 @@ def test_the_guestbook_consent_is_required_and_links_the_privacy_notice(built_si
 
     assert form.control("persetujuan").kind == "checkbox"
     assert form.control("persetujuan").required
-    assert ("/privasi/", "pemberitahuan privasi") in page.links
+    assert ("/privasi/", "Baca pemberitahuan privasi") in page.links
 
 
 def test_every_optional_survey_question_says_it_may_be_left_empty(built_site):

@@ -304,7 +304,9 @@ def test_all_nine_elements_are_stored_under_their_own_keys(app, client):
         }
 
 
-def test_a_rebuilt_page_is_served_whole_without_a_restart(app_config, built_site, tmp_path):
+def test_a_rebuilt_page_is_served_whole_without_a_restart(
+    app_config, built_site, tmp_path
+):
     import shutil
 
     from collector import create_app

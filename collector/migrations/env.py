@@ -12,9 +12,8 @@ logger = logging.getLogger("alembic.env")
 
 target_db = current_app.extensions["migrate"].db
 engine = target_db.engine
-config.set_main_option(
-    "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
-)
+url = engine.url.render_as_string(hide_password=False)
+config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
 
 
 def run_migrations_offline() -> None:
