@@ -21,7 +21,7 @@ from sqlalchemy import select
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
-from . import kiosk
+from . import kiosk, localdays
 from .auth import audit, role_required
 from .db import db
 from .kiosk import KioskDevice, KioskError
@@ -96,6 +96,7 @@ def index():
         link=link,
         devices=devices(),
         revoke_form=RevokeForm(),
+        local_time=localdays.local_time,
     )
 
 

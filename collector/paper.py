@@ -6,13 +6,11 @@ import logging
 import uuid
 
 from flask import Blueprint, current_app, flash, redirect, render_template, url_for
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 
-from . import kuesioner, layanan
+from . import kuesioner, layanan, submissions
 from .admin_forms import not_in_future, paper_form
 from .auth import audit, role_required
-from .db import db, utcnow
+from .db import utcnow
 from .kuesioner import UNSUR_KEYS
 from .models import SurveyResponse
 from .period_choice import local_today
@@ -43,21 +41,11 @@ def record(form) -> SurveyResponse:
 
 def save(row: SurveyResponse) -> tuple[SurveyResponse, bool]:
     """Store a questionnaire and its audit entry together, once per submission id."""
-    db.session.add(row)
-    try:
-        db.session.flush()
-        audit("kuesioner kertas", f"survei {row.id}, tanggal {row.tanggal}")
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        query = select(SurveyResponse).where(SurveyResponse.kirim_id == row.kirim_id)
-        existing = db.session.scalars(query).first()
-        if existing is None:
-            raise
 
-        return existing, False
+    def audited(stored: SurveyResponse) -> None:
+        audit("kuesioner kertas", f"survei {stored.id}, tanggal {stored.tanggal}")
 
-    return row, True
+    return submissions.store("survei", row, audited)
 
 
 @bp.route("/kuesioner-kertas", methods=["GET", "POST"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -62,10 +63,20 @@ def build_record(
     )
 
 
-def store(name: str, record) -> tuple[object, bool]:
-    """Commit a row once; a repeated submission id returns the row stored first."""
+def store(
+    name: str, record, with_row: Callable[[object], None] | None = None
+) -> tuple[object, bool]:
+    """Commit a row once; a repeated submission id returns the row stored first.
+
+    with_row adds what must be committed together with the new row, such as
+    its audit entry, once the row has its id.
+    """
     db.session.add(record)
     try:
+        if with_row:
+            db.session.flush()
+            with_row(record)
+
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
@@ -222,9 +223,13 @@ def test_an_admin_registers_a_kiosk_on_the_admin_page_and_sees_its_link_once(
     assert LINK.search(page)
     assert not LINK.search(later)
     assert "menunggu aktivasi" in later
+    assert "UTC" not in later
     with app.app_context():
         actions = db.session.scalars(select(AuditEntry.aksi)).all()
         assert "kiosk-daftar" in actions
+        registered = db.session.scalars(select(KioskDevice.dibuat)).one()
+    jakarta = registered.astimezone(ZoneInfo("Asia/Jakarta"))
+    assert jakarta.strftime("%Y-%m-%d %H:%M") in later
 
 
 def test_a_revoked_kiosk_is_refused_and_its_public_posts_count_as_online(
