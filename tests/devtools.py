@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS
 
 
 class Chromium:
@@ -27,9 +27,8 @@ class Chromium:
         # The browser reads commands from fd 3 and writes answers to fd 4.
         redirect = f'exec "$0" "$@" 3<&{to_browser_r} 4>&{from_browser_w}'
         self.process = subprocess.Popen(
-            ["bash", "-c", redirect, CHROMIUM, "--headless", "--no-sandbox",
-             "--disable-gpu", "--remote-debugging-pipe",
-             f"--user-data-dir={self.profile}", "--no-first-run",
+            ["bash", "-c", redirect, str(CHROMIUM), "--headless", *CHROMIUM_ARGS,
+             "--remote-debugging-pipe", f"--user-data-dir={self.profile}",
              "--disable-extensions", "about:blank"],
             pass_fds=(to_browser_r, from_browser_w),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -1,4 +1,4 @@
-"""Real servers and tools for the end-to-end tests: gunicorn, Chromium, poppler."""
+"""Tools for the printing tests: the site build, Chromium and poppler."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 def build_site(destination: Path, site_url: str) -> subprocess.CompletedProcess:
@@ -31,88 +28,14 @@ def build_site(destination: Path, site_url: str) -> subprocess.CompletedProcess:
     )
 
 
-def collector_env(site_dir: Path, instance: Path, **settings: str) -> dict[str, str]:
-    """Return the environment of a collector on a fresh SQLite file."""
-    env = {
-        **os.environ,
-        "COLLECTOR_SECRET_KEY": "test-secret",
-        "COLLECTOR_INSTANCE_PATH": str(instance),
-        "COLLECTOR_SITE_DIR": str(site_dir),
-        "COLLECTOR_DATABASE_URL": f"sqlite:///{instance / 'collector.sqlite3'}",
-    }
-    env.update({f"COLLECTOR_{key}": value for key, value in settings.items()})
-
-    return env
-
-
-def flask(env: dict[str, str], *args: str) -> str:
-    """Run a collector command and return what it printed."""
-    done = subprocess.run(
-        [sys.executable, "-m", "flask", "--app", "collector", *args],
-        check=True,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-
-    return done.stdout
-
-
-@contextmanager
-def gunicorn(env: dict[str, str]) -> Iterator[str]:
-    """Run the collector under gunicorn on a free port and yield its address."""
-    flask(env, "db", "upgrade")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            "127.0.0.1:0",
-            "--workers",
-            "1",
-            "collector:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    found = threading.Event()
-    address: list[str] = []
-
-    def drain() -> None:
-        for line in process.stderr:
-            match = LISTENING.search(line)
-            if match and not found.is_set():
-                address.append(match.group(1))
-                found.set()
-
-    threading.Thread(target=drain, daemon=True).start()
-    try:
-        if not found.wait(30) or not address:
-            raise RuntimeError("gunicorn did not start within 30 s")
-
-        yield address[0]
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
 def print_to_pdf(url: str, pdf: Path) -> None:
     """Print a page to PDF with headless Chromium, as a person printing would."""
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
-                CHROMIUM,
+                str(CHROMIUM),
                 "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *CHROMIUM_ARGS,
                 f"--user-data-dir={profile}",
                 "--no-pdf-header-footer",
                 f"--print-to-pdf={pdf}",

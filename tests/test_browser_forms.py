@@ -9,11 +9,16 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from collector import create_app
-from collector.db import db
 from tests.conftest import build_site
 from tests.devtools import CHROMIUM, Chromium
-from tests.gunicorn_process import Gunicorn, free_socket
+from tests.live import (
+    Gunicorn,
+    collector_env,
+    listening_socket,
+    migrate,
+    sqlite_url,
+    url_of,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -27,34 +32,19 @@ def server(tmp_path_factory):
         pytest.fail(f"Chromium is needed at {CHROMIUM}")
 
     folder = tmp_path_factory.mktemp("browser")
-    listener = free_socket()
-    url = "http://{}:{}/".format(*listener.getsockname())
+    listener = listening_socket()
+    url = url_of(listener) + "/"
     os.environ["SITE_URL"] = url
     try:
         build_site(folder / "site")
     finally:
         del os.environ["SITE_URL"]
 
-    env = {
-        "COLLECTOR_SECRET_KEY": "test-secret",
-        "COLLECTOR_INSTANCE_PATH": str(folder / "instance"),
-        "COLLECTOR_SITE_DIR": str(folder / "site"),
-        "COLLECTOR_DATABASE_URL": f"sqlite:///{folder / 'collector.sqlite3'}",
-    }
-    os.environ.update(env)
-    try:
-        from flask_migrate import upgrade
-
-        app = create_app()
-        with app.app_context():
-            upgrade()
-            db.engine.dispose()
-    finally:
-        for name in env:
-            del os.environ[name]
-
+    database_url = sqlite_url(folder)
+    env = collector_env(folder / "site", database_url, folder / "instance")
+    migrate(env)
     gunicorn = Gunicorn(listener, env, workers=2).start()
-    gunicorn.engine = sa.create_engine(env["COLLECTOR_DATABASE_URL"])
+    gunicorn.engine = sa.create_engine(database_url)
     yield gunicorn
     gunicorn.stop()
     gunicorn.engine.dispose()

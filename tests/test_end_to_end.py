@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from urllib.error import HTTPError
 from urllib.parse import urljoin
 from urllib.request import HTTPRedirectHandler, Request, build_opener
@@ -17,12 +11,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.live import (
+    collector_env,
+    flask,
+    gunicorn_command,
+    migrate,
+    serve,
+    sqlite_url,
+)
 from tests.pages import Form, fill_like_a_phone, parse
 
 pytestmark = pytest.mark.slow
 
-BIN = Path(sys.executable).parent
 PHONE = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 Mobile Safari/537.36"
 
 
@@ -36,46 +36,12 @@ class NoRedirect(HTTPRedirectHandler):
 OPENER = build_opener(NoRedirect)
 
 
-def free_port() -> int:
-    """Return a port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_listening(port: int, server: subprocess.Popen, log: Path) -> None:
-    """Wait for the server to accept connections, failing if it dies first."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the server stopped:\n{log.read_text()}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-
-    pytest.fail(f"the server did not listen within a minute:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server_env(built_site, tmp_path_factory) -> dict[str, str]:
     """Return the environment of a collector on a migrated SQLite file."""
     folder = tmp_path_factory.mktemp("e2e")
-    env = {
-        **os.environ,
-        "COLLECTOR_SECRET_KEY": "end-to-end-secret",
-        "COLLECTOR_DATABASE_URL": f"sqlite:///{folder / 'collector.sqlite3'}",
-        "COLLECTOR_SITE_DIR": str(built_site),
-        "COLLECTOR_INSTANCE_PATH": str(folder / "instance"),
-    }
-    subprocess.run(
-        [BIN / "flask", "--app", "collector", "db", "upgrade"],
-        check=True,
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-    )
+    env = collector_env(built_site, sqlite_url(folder), folder / "instance")
+    migrate(env)
 
     return env
 
@@ -83,35 +49,12 @@ def server_env(built_site, tmp_path_factory) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def server(server_env, tmp_path_factory):
     """Run gunicorn with two workers on a free port; yield its base URL."""
-    port = free_port()
     log = tmp_path_factory.mktemp("e2e-log") / "gunicorn.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [
-                BIN / "gunicorn",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--access-logfile",
-                "-",
-                "collector:create_app()",
-            ],
-            cwd=ROOT,
-            env=server_env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_listening(port, process, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    command = gunicorn_command(
+        "collector:create_app()", 2, 1, "--access-logfile", "-"
+    )
+    with serve(command, server_env, log) as running:
+        yield running.url
 
 
 def get(url: str):
@@ -155,27 +98,11 @@ def report(env: dict[str, str]) -> dict:
     """Run `flask ikm report --json` over the days around today, as an operator."""
     today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
     period = [str(today - timedelta(days=1)), str(today + timedelta(days=1))]
-    finished = subprocess.run(
-        [
-            BIN / "flask",
-            "--app",
-            "collector",
-            "ikm",
-            "report",
-            "--from",
-            period[0],
-            "--to",
-            period[1],
-            "--json",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    output = flask(
+        env, "ikm", "report", "--from", period[0], "--to", period[1], "--json"
     )
 
-    return json.loads(finished.stdout)
+    return json.loads(output)
 
 
 def test_a_phone_fills_both_forms_and_the_report_counts_the_survey(server, server_env):

@@ -11,7 +11,14 @@ import pytest
 import sqlalchemy as sa
 
 from collector.kuesioner import UNSUR_KEYS
-from tests.servers import collector_env, flask, gunicorn
+from tests.live import (
+    collector_env,
+    flask,
+    gunicorn_command,
+    migrate,
+    serve,
+    sqlite_url,
+)
 
 IDLE_SECONDS = 2
 # Long enough that a slow machine never resets the kiosk in the middle of a test.
@@ -24,9 +31,16 @@ WAIT_MS = 30_000
 def desk_pc(site: Path, instance: Path, idle: int, chromium) -> Iterator[tuple]:
     """Yield gunicorn's address, its environment and a page on an activated kiosk."""
     env = collector_env(
-        site, instance, KIOSK_IDLE_SECONDS=str(idle), MIN_FILL_SECONDS="0"
+        site,
+        sqlite_url(instance),
+        instance,
+        KIOSK_IDLE_SECONDS=str(idle),
+        MIN_FILL_SECONDS="0",
     )
-    with gunicorn(env) as address:
+    migrate(env)
+    command = gunicorn_command("collector:create_app()", workers=1)
+    with serve(command, env, instance / "gunicorn.log") as server:
+        address = server.url
         output = flask(env, "kiosk", "register", "Meja depan")
         path = re.search(r"/kiosk/aktifkan/[\w-]+", output).group(0)
         context = chromium.new_context(viewport={"width": 1280, "height": 900})

@@ -7,18 +7,17 @@ import json
 import random
 import threading
 import time
+import urllib.error
+import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import pytest
 import sqlalchemy as sa
-from flask_migrate import upgrade
 
-from collector import create_app
-from collector.db import db
-from tests.gunicorn_process import Gunicorn, free_socket, post
 from tests.helpers import guestbook_answers, survey_answers
+from tests.live import Gunicorn, collector_env, listening_socket, migrate
 
 pytestmark = pytest.mark.slow
 
@@ -29,20 +28,11 @@ THREADS = 16
 @pytest.fixture
 def served(database_url, built_site, tmp_path):
     """Yield a function that starts gunicorn on a migrated database, and its engine."""
-    env = {
-        "COLLECTOR_SECRET_KEY": "test-secret",
-        "COLLECTOR_INSTANCE_PATH": str(tmp_path / "instance"),
-        "COLLECTOR_SITE_DIR": str(built_site),
-        "COLLECTOR_DATABASE_URL": database_url,
-        "COLLECTOR_RATELIMIT_ENABLED": "false",
-    }
-    app = create_app({"SECRET_KEY": "test-secret", "DATABASE_URL": database_url,
-                      "SITE_DIR": str(built_site)})
-    with app.app_context():
-        upgrade()
-        db.engine.dispose()
-
-    listener = free_socket()
+    env = collector_env(
+        built_site, database_url, tmp_path / "instance", RATELIMIT_ENABLED="false"
+    )
+    migrate(env)
+    listener = listening_socket()
     servers: list[Gunicorn] = []
 
     def start(workers: int = 3) -> Gunicorn:
@@ -58,6 +48,21 @@ def served(database_url, built_site, tmp_path):
         server.stop()
     listener.close()
     engine.dispose()
+
+
+def post(url: str, data: bytes, headers: dict[str, str] | None = None,
+         timeout: float = 30) -> tuple[int, bytes]:
+    """Post a form body and return the status and the body, errors included."""
+    request = urllib.request.Request(url, data=data, method="POST", headers={
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/json",
+        **(headers or {}),
+    })
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def body(name: str, kirim_id: str | None) -> bytes:

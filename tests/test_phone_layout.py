@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.phone import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import REQUIRE_SERVICES
 
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 # Runs in the page after the theme's styles apply and writes what it measured
 # into the page, where --dump-dom shows it.
@@ -52,7 +51,7 @@ addEventListener("load", () => {
 
 def measure(site: Path, page: str) -> dict:
     """Open a built page in headless Chromium at phone width and measure its form."""
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         if REQUIRE_SERVICES:
             pytest.fail("chromium must be installed in CI")
         pytest.skip("chromium is not installed")
@@ -63,14 +62,9 @@ def measure(site: Path, page: str) -> dict:
     with tempfile.TemporaryDirectory() as profile:
         finished = subprocess.run(
             [
-                CHROMIUM,
+                str(CHROMIUM),
                 "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
+                *CHROMIUM_ARGS,
                 f"--user-data-dir={profile}",
                 "--window-size=390,1800",
                 "--virtual-time-budget=5000",

@@ -13,15 +13,14 @@ import zxingcpp
 
 from collector.layanan import ContentError, load_services
 from site_src import printing, qr, survey_pages
-from tests.servers import (
-    ROOT,
-    build_site,
+from tests.live import (
     collector_env,
-    gunicorn,
-    page_images,
-    page_sizes_mm,
-    print_to_pdf,
+    gunicorn_command,
+    migrate,
+    serve,
+    sqlite_url,
 )
+from tests.servers import ROOT, build_site, page_images, page_sizes_mm, print_to_pdf
 
 PUBLIC = "https://layanan.example/"
 SERVICES = load_services(ROOT / "docs")
@@ -102,8 +101,11 @@ def public_site(tmp_path_factory) -> Path:
 def server(public_site, tmp_path_factory):
     """Yield the address of gunicorn serving the collector and the built site."""
     instance = tmp_path_factory.mktemp("instance")
-    with gunicorn(collector_env(public_site, instance)) as address:
-        yield address
+    env = collector_env(public_site, sqlite_url(instance), instance)
+    migrate(env)
+    command = gunicorn_command("collector:create_app()", workers=1)
+    with serve(command, env, instance / "gunicorn.log") as running:
+        yield running.url
 
 
 def fetch(server: str, public_url: str) -> str:

@@ -73,7 +73,12 @@ def main() -> int:
         site = folder / "site"
         mkdocs_build(ROOT / "mkdocs.yml", site)
         compress(site)
-        env = collector_env(site, f"sqlite:///{folder / 'c.sqlite3'}", folder / "i")
+        env = collector_env(
+            site,
+            f"sqlite:///{folder / 'c.sqlite3'}",
+            folder / "i",
+            MIN_FILL_SECONDS="0",
+        )
         migrate(env)
         command = gunicorn_command("collector:create_app()", workers=2)
         with serve(command, env, folder / "gunicorn.log") as server:

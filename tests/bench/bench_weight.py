@@ -59,7 +59,12 @@ def main() -> None:
         mkdocs_build(plain_config(folder, docs), plain_br, strict=False)
         compress(plain_br)
 
-        env = collector_env(ours, f"sqlite:///{folder / 'c.sqlite3'}", folder / "i")
+        env = collector_env(
+            ours,
+            f"sqlite:///{folder / 'c.sqlite3'}",
+            folder / "i",
+            MIN_FILL_SECONDS="0",
+        )
         migrate(env)
         static = gunicorn_command("tests.bench.static_site:app()", workers=1)
         results = {}

@@ -71,7 +71,7 @@ class LiveServer:
 def run_collector(site: Path, folder: Path):
     """Serve a site and a freshly migrated SQLite database; yield a LiveServer."""
     database_url = f"sqlite:///{folder / 'collector.sqlite3'}"
-    env = collector_env(site, database_url, folder / "instance")
+    env = collector_env(site, database_url, folder / "instance", MIN_FILL_SECONDS="0")
     migrate(env)
     with mock.patch.dict(os.environ, {"COLLECTOR_INSTANCE_PATH": str(folder)}):
         app = create_app(
