@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from collector.layanan import ContentError, Layanan
+from collector.layanan import Layanan
 
 from .build import fill_service
 from .qr import is_development, public_url, qr_block, qr_svg, short_text
@@ -162,20 +162,21 @@ def brochure_service(service: Layanan, facts: dict[str, str], site_url: str) -> 
 def brochure_html(
     services: tuple[Layanan, ...], facts: dict[str, str], site_url: str
 ) -> str:
-    """Return the tri-fold brochure: the outside sheet, then the inside sheet."""
-    capacity = BROCHURE_PER_PANEL * BROCHURE_SERVICE_PANELS
-    if len(services) > capacity:
-        raise ContentError(
-            f"the brochure holds {capacity} services and there are "
-            f"{len(services)}; shorten the list or enlarge the brochure in "
-            "site_src/printing.py"
-        )
+    """Return the tri-fold brochure: the outside sheet, then the inside sheets.
 
+    Twelve services fill one tri-fold; more go on further inside sheets of
+    three panels each, printed and folded in the same way.
+    """
     blocks = [brochure_service(s, facts, site_url) for s in services]
+    capacity = BROCHURE_PER_PANEL * BROCHURE_SERVICE_PANELS
+    slots = max(capacity, len(blocks))
     panels = [
         "".join(blocks[i : i + BROCHURE_PER_PANEL])
-        for i in range(0, capacity, BROCHURE_PER_PANEL)
+        for i in range(0, slots, BROCHURE_PER_PANEL)
     ]
+    while (len(panels) - 1) % 3:
+        panels.append("")
+
     big = piece("brosur").qr_mm["sampul"]
     cover = (
         f"{unit_header(facts)}"
@@ -208,10 +209,13 @@ def brochure_html(
         "<p>Tidak punya HP? Isi buku tamu dan survei di komputer meja layanan.</p>"
         "</div>"
     )
-    inside = "".join(panel(content or help_text) for content in panels[1:])
+    insides = [
+        "".join(panel(content or help_text) for content in panels[i : i + 3])
+        for i in range(1, len(panels), 3)
+    ]
 
-    return sheet("brosur", outside, site_url, "dl-side--outside") + sheet(
-        "brosur", inside, site_url, "dl-side--inside"
+    return sheet("brosur", outside, site_url, "dl-side--outside") + "".join(
+        sheet("brosur", inside, site_url, "dl-side--inside") for inside in insides
     )
 
 

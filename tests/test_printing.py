@@ -11,7 +11,12 @@ from pathlib import Path
 import pytest
 import zxingcpp
 
-from collector.layanan import ContentError, load_services
+from collector.layanan import (
+    ContentError,
+    load_services,
+    load_site_config,
+    unit_facts,
+)
 from site_src import printing, qr, survey_pages
 from tests.live import (
     collector_env,
@@ -296,8 +301,12 @@ def test_a_service_survey_page_keeps_the_survey_text_under_its_own_heading():
     assert page.endswith("Tanpa nama.\n")
 
 
-def test_more_services_than_the_brochure_holds_stop_the_build_with_the_reason():
-    many = SERVICES * 2
+def test_more_services_than_one_tri_fold_holds_go_on_further_inside_sheets():
+    facts = unit_facts(load_site_config(ROOT / "mkdocs.yml"))
+    one = printing.brochure_html(SERVICES, facts, PUBLIC)
+    many = printing.brochure_html(SERVICES * 3, facts, PUBLIC)
 
-    with pytest.raises(ContentError, match="the brochure holds 12 services"):
-        printing.brochure_html(many, {}, PUBLIC)
+    assert one.count("dl-side--inside") == 1
+    assert many.count("dl-side--inside") == 3
+    service = 'class="dl-brochure-service"'
+    assert many.count(service) == one.count(service) * 3 == len(SERVICES) * 3
