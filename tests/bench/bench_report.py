@@ -209,7 +209,7 @@ def main() -> None:
                     "postgresql",
                     url,
                     lambda count: insert_postgres(url, count, seed=count),
-                    lambda: execute(url, "TRUNCATE survei RESTART IDENTITY"),
+                    lambda: execute(url, "TRUNCATE survei RESTART IDENTITY CASCADE"),
                     folder,
                 )
         else:
